@@ -1,0 +1,120 @@
+/**
+ * The Report: the contract between the simulator, the CLI and the extension (DESIGN.md §5).
+ * Defined once here; everything else imports these types.
+ */
+
+export type Profile = "3.9" | "3.12" | "3.13t";
+
+export interface Limits {
+  maxSteps: number;
+  maxTimeS: number;
+  maxOutputChars: number;
+}
+
+export type OutcomeStatus =
+  | "completed"
+  | "deadlock"
+  | "hang"
+  | "exception"
+  | "step-limit"
+  | "time-limit"
+  | "output-limit"
+  | "syntax-error"
+  | "unsupported"
+  | "internal-error";
+
+export interface Outcome {
+  status: OutcomeStatus;
+  stdout: string;
+  stderr: string;
+  exitCode: number | null;
+}
+
+export interface TaskInfo {
+  id: number;
+  kind: "process" | "thread" | "asyncio-task" | "greenlet";
+  name: string;
+  pid: number;
+  parent: number | null;
+  start: number;
+  end: number | null;
+}
+
+export interface SourceSpan {
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+}
+
+export interface Segment {
+  task: number;
+  state: "running" | "ready" | "blocked" | "sleeping" | "io";
+  reason?: string;
+  t0: number;
+  t1: number;
+  span?: SourceSpan;
+}
+
+export interface TraceEvent {
+  kind: string;
+  time: number;
+  task: number;
+  span?: SourceSpan;
+  detail?: string;
+}
+
+export type FindingKind =
+  | "race"
+  | "deadlock"
+  | "hang"
+  | "potential-deadlock"
+  | "gil-serialized"
+  | "blocking-call"
+  | "unhandled-exception"
+  | "misuse"
+  | "syntax-error"
+  | "unsupported"
+  | "limit"
+  | "internal-error";
+
+export interface FindingLocation extends SourceSpan {
+  task?: string;
+  role: string;
+}
+
+export interface Finding {
+  kind: FindingKind;
+  severity: "error" | "warning" | "info";
+  /** One sentence a learner understands. */
+  message: string;
+  detail?: string;
+  locations: FindingLocation[];
+  schedule?: string;
+}
+
+export interface Stats {
+  /** Virtual seconds from start to end. */
+  virtualTime: number;
+  /** Instructions executed. */
+  steps: number;
+}
+
+export interface Report {
+  version: 1;
+  config: {
+    profile: Profile;
+    strategy: string;
+    seed: number;
+    cores: number;
+    switchIntervalMs: number;
+    limits: Limits;
+  };
+  outcome: Outcome;
+  schedule: string;
+  tasks: TaskInfo[];
+  segments: Segment[];
+  events: TraceEvent[];
+  findings: Finding[];
+  stats: Stats;
+}
