@@ -185,7 +185,7 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
       } else {
         status = "exception";
         exitCode = 1;
-        machine.output.push({ stream: "stderr", text: formatException(err, (f) => machine.sources.get(f)) });
+        machine.output.push({ stream: "stderr", text: formatException(err, (f) => machine.sources.get(f), machine.builtins.keyList().map(String)) });
         const inUser = err.traceback.filter((t) => t.code.filename === filename);
         const last = inUser[inUser.length - 1];
         if (last !== undefined) {

@@ -80,6 +80,7 @@ import { sortValues } from "./types/list";
 import { FrozenSetType, SetType } from "./types/set";
 import { EnumerateType, FilterType, MapType, ReversedType, ZipType } from "./types/builtinIters";
 import { dirNames } from "./types/object";
+import { openFile } from "./files";
 
 /** print(*objects, sep=' ', end='\n', file=None, flush=False) */
 function print(args: PyValue[], kwargs: KwArgs | null): PyValue {
@@ -599,7 +600,8 @@ export function makeBuiltins(): PyDict {
     }
     return vm().importModule(name);
   });
-  for (const name of ["eval", "exec", "compile", "breakpoint", "memoryview", "complex", "open"]) {
+  def("open", openFile);
+  for (const name of ["eval", "exec", "compile", "breakpoint", "memoryview", "complex"]) {
     def(name, () => {
       throw new Unsupported(`the builtin ${name}()`);
     });

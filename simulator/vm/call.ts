@@ -37,6 +37,7 @@ import {
   PyFunction,
   PyMethod,
   PyObject,
+  PyStaticMethod,
   PyTuple,
   PyType,
   TypeType,
@@ -347,7 +348,7 @@ export function callType(cls: PyType, args: PyValue[], kwargs: KwArgs | null): P
     }
     obj = allocInstance(cls);
   } else {
-    const nf = newFn instanceof PyObject && newFn.cls.name === "staticmethod" ? (newFn as unknown as { func: PyValue }).func : newFn!;
+    const nf = newFn instanceof PyStaticMethod ? newFn.func : newFn!;
     obj = runToValue(callValue(nf, [cls, ...args], kwargs));
   }
   if (!isInstance(obj, cls)) {

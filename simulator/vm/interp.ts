@@ -71,7 +71,7 @@ import {
 import { ENTER, NULL } from "./sentinels";
 import { vm } from "./vm";
 import { formatValue } from "./strformat";
-import { makeSet, setAdd, setUpdate } from "./types/setops";
+import { makeSet, setAdd, setUpdate } from "./types/set";
 import { importName, importFrom, importStar } from "./imports";
 
 /** A thread of Python execution: its frames and what the scheduler needs to resume it. */
@@ -1131,7 +1131,7 @@ export function execute(): PyValue {
           chainContext(e);
           e.fresh = false;
         }
-        e.traceback.unshift({ code: f.code, pc: f.pc - 1 });
+        e.traceback.unshift({ code: f.code, pc: f.pc - 1, frame: f });
       }
       // Unwind to the nearest handler, frame by frame.
       for (;;) {
@@ -1171,7 +1171,7 @@ export function execute(): PyValue {
           throw e;
         }
         load(caller);
-        e.traceback.unshift({ code: f.code, pc: f.pc - 1 });
+        e.traceback.unshift({ code: f.code, pc: f.pc - 1, frame: f });
       }
     }
   }

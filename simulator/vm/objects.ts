@@ -9,6 +9,7 @@
  * JS `undefined` is never a Python value: it means "unbound" in locals and "missing" in lookups.
  */
 import type { CodeObject } from "../python/code";
+import type { Frame } from "./frame";
 
 export type PyValue = number | bigint | boolean | string | PyObject;
 
@@ -131,6 +132,10 @@ export class PyByteArray extends PyObject {
   }
 }
 
+/** DictType once it exists; the dicts made before it, to be given their class then. */
+let dictTypeOrNull: PyType | null = null;
+const earlyDicts: PyDict[] = [];
+
 /** Slot marker for a deleted dict entry (keeps insertion order without shifting). */
 const DELETED: unique symbol = Symbol("deleted");
 
@@ -148,11 +153,16 @@ export class PyDict extends PyObject {
   /** primitive key or identity object → slot */
   private index = new Map<unknown, number>();
   /** Python hash → slots, for keys compared with Python equality */
-  private hashed: Map<number, number[]> | null = null;
+  private hashed: Map<number | bigint, number[]> | null = null;
   size = 0;
 
-  constructor(cls: PyType = DictType) {
-    super(cls);
+  constructor(cls?: PyType) {
+    // The first types (object, type, ...) get their namespaces before `dict` exists: those
+    // dicts are given their class once DictType is made (see below).
+    super(cls ?? dictTypeOrNull!);
+    if (dictTypeOrNull === null) {
+      earlyDicts.push(this);
+    }
   }
 
   /** Fast path for string keys (namespaces, attribute dicts, kwargs). */
@@ -324,7 +334,7 @@ export const NEEDS_HASH: unique symbol = Symbol("needs-hash");
 /** Hashing hooks for PyDict and PySet, installed by protocol.ts. */
 export const keyOps = {
   primitive: (_k: PyValue): unknown => NEEDS_HASH,
-  hash: (_k: PyValue): number => 0,
+  hash: (_k: PyValue): number | bigint => 0,
   eq: (_a: PyValue, _b: PyValue): boolean => false,
 };
 
@@ -449,6 +459,8 @@ export class PyGetSet extends PyObject {
 export interface TracebackEntry {
   code: CodeObject;
   pc: number;
+  /** The frame (its namespaces feed NameError's "Did you mean" suggestion). */
+  frame: Frame;
 }
 
 export class PyBaseException extends PyObject {
@@ -501,6 +513,10 @@ export const ByteArrayType = nativeType("bytearray", ObjectType, (cls) => new Py
 export const ListType = nativeType("list", ObjectType, (cls) => new PyList([], cls));
 export const TupleType = nativeType("tuple", ObjectType, (cls) => new PyTuple([], cls));
 export const DictType = nativeType("dict", ObjectType, (cls) => new PyDict(cls));
+dictTypeOrNull = DictType;
+for (const d of earlyDicts.splice(0)) {
+  d.cls = DictType;
+}
 export const CellType = nativeType("cell", ObjectType);
 export const FunctionType = nativeType("function", ObjectType);
 export const BuiltinFunctionType = nativeType("builtin_function_or_method", ObjectType);

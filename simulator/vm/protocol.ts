@@ -177,13 +177,17 @@ export function getAttrOpt(obj: PyValue, name: string): PyValue | undefined {
 const attributeErrorType = (): PyType => attributeError("").cls;
 
 export function noAttribute(obj: PyValue, name: string): PyBaseException {
-  if (obj instanceof PyModule) {
-    return attributeError(`module '${obj.name}' has no attribute '${name}'`);
-  }
-  if (obj instanceof PyType) {
-    return attributeError(`type object '${obj.name}' has no attribute '${name}'`);
-  }
-  return attributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+  const e = attributeError(
+    obj instanceof PyModule
+      ? `module '${obj.name}' has no attribute '${name}'`
+      : obj instanceof PyType
+        ? `type object '${obj.name}' has no attribute '${name}'`
+        : `'${typeName(obj)}' object has no attribute '${name}'`,
+  );
+  e.dict = new PyDict();
+  e.dict.setStr("name", name);
+  e.dict.setStr("obj", obj);
+  return e;
 }
 
 /** `obj.name`: honours __getattribute__ and __getattr__ defined in Python. */
@@ -441,7 +445,7 @@ export function str(v: PyValue): string {
 
 // ---------------------------------------------------------------- hashing and comparison
 
-export function hash(v: PyValue): number {
+export function hash(v: PyValue): number | bigint {
   switch (typeof v) {
     case "number":
     case "bigint":

@@ -6,7 +6,9 @@
  */
 import { parse } from "../python/parse";
 import type { Expr } from "../python/ast";
-import { PyBaseException, PyList, type TracebackEntry } from "./objects";
+import { AttributeErrorType, NameErrorType } from "./errors";
+import { PyBaseException, PyList, isInstance, type TracebackEntry } from "./objects";
+import { suggestAttribute, suggestName } from "./suggestions";
 import { str } from "./protocol";
 import { qualifiedName } from "./types/object";
 
@@ -14,25 +16,25 @@ import { qualifiedName } from "./types/object";
 export type SourceLookup = (filename: string) => string[] | undefined;
 
 /** `Traceback (most recent call last): ...` for an exception and its chain. */
-export function formatException(e: PyBaseException, sources: SourceLookup): string {
-  return formatChain(e, sources, new Set());
+export function formatException(e: PyBaseException, sources: SourceLookup, builtinNames: string[] = []): string {
+  return formatChain(e, sources, new Set(), builtinNames);
 }
 
-function formatChain(e: PyBaseException, sources: SourceLookup, seen: Set<PyBaseException>): string {
+function formatChain(e: PyBaseException, sources: SourceLookup, seen: Set<PyBaseException>, builtinNames: string[]): string {
   seen.add(e);
   let out = "";
   if (e.cause instanceof PyBaseException && !seen.has(e.cause)) {
-    out += formatChain(e.cause, sources, seen);
+    out += formatChain(e.cause, sources, seen, builtinNames);
     out += "\nThe above exception was the direct cause of the following exception:\n\n";
   } else if (e.context instanceof PyBaseException && !e.suppressContext && !seen.has(e.context)) {
-    out += formatChain(e.context, sources, seen);
+    out += formatChain(e.context, sources, seen, builtinNames);
     out += "\nDuring handling of the above exception, another exception occurred:\n\n";
   }
   if (e.traceback.length) {
     out += "Traceback (most recent call last):\n";
     out += formatEntries(e.traceback, sources);
   }
-  out += formatExceptionOnly(e);
+  out += formatExceptionOnly(e, builtinNames);
   return out;
 }
 
@@ -174,13 +176,26 @@ function caretAnchors(segment: string): { left: number; right: number } | null {
 }
 
 /** The last line: `ValueError: message` (module-qualified for classes outside __main__ and builtins), then any notes. */
-export function formatExceptionOnly(e: PyBaseException): string {
+export function formatExceptionOnly(e: PyBaseException, builtinNames: string[] = []): string {
   const stype = qualifiedName(e.cls).replace(/^__main__\./, "");
   let value: string;
   try {
     value = str(e);
   } catch {
     value = "<exception str() failed>";
+  }
+  const wrong = e.dict?.getStr("name");
+  if (typeof wrong === "string") {
+    let suggestion: string | null = null;
+    if (isInstance(e, NameErrorType) && e.traceback.length) {
+      suggestion = suggestName(wrong, e.traceback[e.traceback.length - 1].frame, builtinNames);
+    } else if (isInstance(e, AttributeErrorType)) {
+      const obj = e.dict?.getStr("obj");
+      suggestion = obj === undefined ? null : suggestAttribute(wrong, obj);
+    }
+    if (suggestion !== null) {
+      value += `. Did you mean: '${suggestion}'?`;
+    }
   }
   let out = value === "" ? `${stype}\n` : `${stype}: ${value}\n`;
   const notes = e.dict?.getStr("__notes__");

@@ -36,6 +36,8 @@ export class Vm {
   /** Source lines by file name, for tracebacks. */
   readonly sources = new Map<string, string[]>();
   builtins!: PyDict;
+  /** The in-memory file system of open() (files.ts): path → contents. */
+  readonly files = new Map<string, string>();
 
   constructor(
     readonly limits: Limits,

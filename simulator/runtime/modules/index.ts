@@ -1,0 +1,22 @@
+/** Registers every library module the simulator provides (each file registers itself). */
+import "./abc";
+import "./bisect";
+import "./collections";
+import "./contextlib";
+import "./copy";
+import "./dataclasses";
+import "./enum";
+import "./functools";
+import "./heapq";
+import "./io";
+import "./itertools";
+import "./json";
+import "./math";
+import "./operator";
+import "./os";
+import "./random";
+import "./string";
+import "./sys";
+import "./time";
+import "./types";
+import "./typing";

@@ -1,0 +1,21 @@
+data = [("b", 2), ("a", 2), ("c", 1), ("a", 1), ("b", 1), ("c", 2), ("a", 3)]
+print(sorted(data, key=lambda t: t[1]))
+print(sorted(data, key=lambda t: t[0]))
+print(sorted(sorted(data, key=lambda t: t[1]), key=lambda t: t[0]))
+print(sorted(data, key=lambda t: t[1], reverse=True))
+print(sorted(data, key=lambda t: (t[0], -t[1])))
+from functools import cmp_to_key
+def cmp(x, y):
+    return (x[1] > y[1]) - (x[1] < y[1])
+print(sorted(data, key=cmp_to_key(cmp)))
+items = list(range(20))
+items.sort(key=lambda x: x % 4)
+print(items)
+items.sort(key=lambda x: x % 4, reverse=True)
+print(items)
+words = "the quick brown fox jumps over the lazy dog again and again".split()
+print(sorted(words, key=len))
+print(sorted(set(words), key=lambda w: (-len(w), w)))
+print(sorted([[3, "c"], [1, "z"], [3, "a"], [2, "m"]]))
+print(sorted([(1, 2, 3), (1, 2), (1,), (0, 9, 9)]))
+print(sorted(["10", "9", "100", "1"]), sorted(["10", "9", "100", "1"], key=int))

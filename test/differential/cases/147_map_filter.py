@@ -1,0 +1,15 @@
+nums = [1, 2, 3, 4, 5, 6]
+print(list(map(lambda x: x * x, nums)), list(map(str, nums)), list(map(int, ["1", "-2", " 3 "])))
+print(list(map(lambda a, b: a + b, [1, 2, 3], [10, 20])), list(map(pow, [2, 3], [3, 2])))
+print(list(filter(lambda x: x % 2 == 0, nums)), list(filter(None, [0, 1, "", "a", [], [0], None, False])))
+print(list(filter(str.isdigit, ["1", "a", "22", "b3"])), list(filter(lambda s: s, "")))
+m = map(lambda x: print("mapping", x) or x, [1, 2])
+print("map is lazy")
+print(list(m), list(m))
+print(type(map(str, [])).__name__, type(filter(None, [])).__name__)
+print(sum(map(len, ["ab", "cde"])), max(map(abs, [-7, 3])), sorted(map(lambda s: s[::-1], ["ab", "ca"])))
+print(list(map(max, [(1, 5), (7, 2)])), dict(map(lambda kv: (kv[1], kv[0]), {"a": 1}.items())))
+print(list(map(str.upper, filter(lambda w: len(w) > 2, "a bcd ef ghi".split()))))
+print(list(map(lambda t: t[0] * t[1], zip(range(4), range(4, 8)))))
+import itertools
+print(list(itertools.filterfalse(lambda x: x < 3, nums)), list(map(None.__class__, [])) if False else "ok")

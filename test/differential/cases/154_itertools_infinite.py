@@ -1,0 +1,21 @@
+from itertools import count, cycle, repeat, islice, chain, accumulate
+print(list(islice(count(), 5)), list(islice(count(10, -2.5), 4)), list(islice(count(1, 3), 3)))
+c = count(5)
+print(next(c), next(c), repr(c))
+print(list(islice(cycle("abc"), 7)), list(islice(cycle([]), 3)), list(islice(cycle(range(2)), 5)))
+print(list(repeat("x", 3)), list(repeat(None, 0)), list(islice(repeat(7), 4)), repr(repeat(1, 2)))
+print(list(map(pow, range(5), repeat(2))), list(zip(count(1), "abc")))
+print(list(islice("abcdefgh", 2)), list(islice("abcdefgh", 2, 5)), list(islice("abcdefgh", 1, None, 3)))
+print(list(islice(range(100), 95, None)), list(islice([], 3)), list(islice("ab", 0)))
+try:
+    islice("abc", -1)
+except ValueError as e:
+    print("ValueError:", e)
+print(list(chain("ab", [1, 2], (3,))), list(chain()), list(chain.from_iterable(["xy", "z", []])))
+print(list(chain.from_iterable([[1, 2], [3], [[4]]])), list(chain([1], repeat(0, 2))))
+print(list(accumulate([1, 2, 3, 4, 5])), list(accumulate([1, 2, 3, 4], lambda a, b: a * b)))
+print(list(accumulate([3, 1, 4, 1, 5], max)), list(accumulate([1, 2, 3], initial=100)), list(accumulate([])))
+print(list(accumulate("abc")), list(accumulate([2, 3], lambda a, b: a ** b)))
+it = iter(range(10))
+print(list(islice(it, 3)), list(islice(it, 3)), next(it))
+print(list(islice(zip(count(), cycle("ab")), 5)))

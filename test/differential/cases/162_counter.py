@@ -1,0 +1,26 @@
+from collections import Counter
+c = Counter("abracadabra")
+print(c, c["a"], c["z"], len(c), sum(c.values()))
+print(c.most_common(), c.most_common(2), c.most_common(0))
+print(sorted(c.elements()), list(Counter(a=2, b=0, c=-1).elements()))
+words = "the cat and the hat and the bat".split()
+wc = Counter(words)
+print(wc, wc.most_common(1)[0])
+c1 = Counter(a=3, b=1, c=2)
+c2 = Counter(a=1, b=2, d=4)
+print(c1 + c2, c1 - c2, c1 & c2, c1 | c2)
+print(+Counter(a=1, b=-2), -Counter(a=1, b=-2))
+c1.update("aab")
+c1.update({"z": 5})
+print(c1)
+c1.subtract(a=10)
+print(c1)
+print(Counter([1, 1, 2]) == Counter({1: 2, 2: 1}), Counter() == Counter(x=0) if False else "skip")
+del c1["z"]
+print(c1, c1.total())
+print(Counter({"x": 1}).get("y", 0), dict(Counter("aab")), list(Counter("cba")))
+tally = Counter()
+for n in [3, 1, 3, 2, 3, 1]:
+    tally[n] += 1
+print(tally, tally.most_common(), max(tally, key=tally.get))
+print(Counter("hello world").most_common(3), Counter([]).most_common(1))
