@@ -553,6 +553,9 @@ export function makeBuiltins(): PyDict {
       return frameLocals();
     }
     const o = args[0];
+    if (o instanceof PyType) {
+      return getAttr(o, "__dict__");
+    }
     if (o instanceof PyObject && o.dict !== null) {
       return o.dict;
     }

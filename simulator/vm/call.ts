@@ -28,6 +28,7 @@ import {
   None,
   ObjectType,
   PyBaseException,
+  PyBoxed,
   PyBuiltin,
   PyBytes,
   PyCell,
@@ -108,6 +109,9 @@ export function codeConsts(code: CodeObject): PyValue[] {
 
 // ---------------------------------------------------------------- calling anything
 
+/** The plain int or str inside an instance of a subclass of int or str. */
+export const unbox = (v: PyValue): PyValue => (v instanceof PyBoxed ? v.value : v);
+
 /**
  * Calls `f`. Returns the result, or ENTER when a Python frame was prepared (take it with
  * takePending). Raises (throws) Python exceptions for bad arguments.
@@ -118,7 +122,10 @@ export function callValue(f: PyValue, args: PyValue[], kwargs: KwArgs | null): P
   }
   if (f instanceof PyBuiltin) {
     if (f.self !== undefined) {
-      return f.fn([f.self, ...args], kwargs);
+      args = [f.self, ...args];
+    }
+    if (f.owner !== null && f.owner.unboxes) {
+      args = args.map(unbox);
     }
     return f.fn(args, kwargs);
   }
@@ -451,6 +458,12 @@ export function throwIntoGenerator(gen: PyGenerator, exc: PyBaseException): PyVa
   return runPending();
 }
 
+let genThrowHook: (gen: PyGenerator, exc: PyBaseException) => PyValue = throwIntoGenerator;
+/** Installed by types/generator.ts: gen.throw, which delegates to a sub-generator under `yield from`. */
+export function setGenThrow(f: (gen: PyGenerator, exc: PyBaseException) => PyValue): void {
+  genThrowHook = f;
+}
+
 /** gen.close(): GeneratorExit at the paused yield; RuntimeError if the generator yields again. */
 export function closeGenerator(gen: PyGenerator): PyValue {
   if (gen.finished || !gen.started) {
@@ -458,7 +471,7 @@ export function closeGenerator(gen: PyGenerator): PyValue {
     return None;
   }
   try {
-    throwIntoGenerator(gen, newException(GeneratorExitType, []));
+    genThrowHook(gen, newException(GeneratorExitType, []));
   } catch (e) {
     if (e instanceof PyBaseException && (isInstance(e, GeneratorExitType) || isInstance(e, StopIterationType))) {
       return None;

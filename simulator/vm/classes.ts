@@ -5,7 +5,7 @@
  * static method; __init_subclass__ and __class_getitem__ are class methods; __set_name__).
  */
 import { enterFrame } from "./call";
-import { typeError, Unsupported } from "./errors";
+import { typeError, Unsupported, valueError } from "./errors";
 import { Frame, ReturnMode } from "./frame";
 import {
   bumpTypeEpoch,
@@ -19,6 +19,8 @@ import {
   PyClassMethod,
   PyDict,
   PyFunction,
+  PyGetSet,
+  PyObject,
   PyStaticMethod,
   PyTuple,
   PyType,
@@ -28,7 +30,7 @@ import {
   type KwArgs,
   type PyValue,
 } from "./objects";
-import { callPy, toArray, typeName } from "./protocol";
+import { callPy, noAttribute, toArray, typeName } from "./protocol";
 
 /** C3 linearization (Python 2.3's MRO), with CPython's error for inconsistent hierarchies. */
 export function computeMro(t: PyType): PyType[] {
@@ -48,8 +50,8 @@ export function computeMro(t: PyType): PyType[] {
       }
     }
     if (cand === null) {
-      const names = t.bases.map((b) => b.name).join(", ");
-      throw typeError(`Cannot create a consistent method resolution order (MRO) for bases ${names}`);
+      const names = [...new Set(nonEmpty.map((s) => s[0].name))].join(", ");
+      throw typeError(`Cannot create a consistent method resolution\norder (MRO) for bases ${names}`);
     }
     out.push(cand);
     for (const s of nonEmpty) {
@@ -79,7 +81,29 @@ function calculateMeta(meta: PyType, bases: PyType[]): PyType {
   return winner;
 }
 
-const UNSUBCLASSABLE_PRIMITIVES = new Set<PyType>([IntType, StrType, FloatType, BytesType]);
+const UNSUBCLASSABLE_PRIMITIVES = new Set<PyType>([BytesType]);
+
+/** The descriptor CPython makes for each name in __slots__: the value lives on the object, outside its __dict__. */
+function slotMember(name: string): PyGetSet {
+  return new PyGetSet(
+    name,
+    (o) => {
+      const v = (o as PyObject).slotvals?.get(name);
+      if (v === undefined) {
+        throw noAttribute(o, name);
+      }
+      return v;
+    },
+    (o, v) => {
+      const obj = o as PyObject;
+      if (v !== undefined) {
+        (obj.slotvals ??= new Map()).set(name, v);
+      } else if (!obj.slotvals?.delete(name)) {
+        throw noAttribute(o, name);
+      }
+    },
+  );
+}
 
 /** type.__new__(meta, name, bases, ns): makes a class from a namespace. */
 export function newClass(meta: PyType, name: string, basesIn: PyType[], ns: PyDict, kwargs: KwArgs | null): PyType {
@@ -104,6 +128,11 @@ export function newClass(meta: PyType, name: string, basesIn: PyType[], ns: PyDi
       solid = b.solid;
     }
   }
+  for (let i = 0; i < bases.length; i++) {
+    if (bases.indexOf(bases[i]) !== i) {
+      throw typeError(`duplicate base class ${bases[i].name}`);
+    }
+  }
   const t = new PyType(name, bases, meta, ns);
   t.heap = true;
   t.mro = computeMro(t);
@@ -124,6 +153,15 @@ export function newClass(meta: PyType, name: string, basesIn: PyType[], ns: PyDi
   if (slotsDecl !== undefined) {
     const names = typeof slotsDecl === "string" ? [slotsDecl] : toArray(slotsDecl).map((s) => String(s));
     const slots = new Set<string>(names);
+    for (const n of names) {
+      if (n === "__dict__" || n === "__weakref__") {
+        continue;
+      }
+      if (ns.getStr(n) !== undefined) {
+        throw valueError(`'${n}' in __slots__ conflicts with class variable`);
+      }
+      ns.setStr(n, slotMember(n));
+    }
     for (const b of bases) {
       if (b.slots) {
         for (const s of b.slots) {
@@ -150,6 +188,9 @@ export function newClass(meta: PyType, name: string, basesIn: PyType[], ns: PyDi
     }
   }
   bumpTypeEpoch();
+  for (const b of bases) {
+    b.subclasses.push(t);
+  }
   for (const [k, v] of [...ns.entries()]) {
     if (typeof k === "string" && typeof v === "object" && !(v instanceof PyType)) {
       const setName = typeOf(v).lookup("__set_name__");

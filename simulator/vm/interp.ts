@@ -8,7 +8,7 @@
  */
 import { BinaryOp, CompareOp, Op, UnaryOp } from "../python/opcodes";
 import { CodeFlag } from "../python/code";
-import { callValue, codeConsts as codeConstsOf, currentHandledException, resumeGenerator, takePending } from "./call";
+import { callValue, closeGenerator, codeConsts as codeConstsOf, currentHandledException, resumeGenerator, takePending } from "./call";
 import { finishClass } from "./classes";
 import {
   AssertionErrorType,
@@ -25,7 +25,7 @@ import {
   newException,
 } from "./errors";
 import { Frame, ReturnMode } from "./frame";
-import { PyGenerator, PyNativeIter } from "./iterators";
+import { lastMadeGenerator, PyGenerator, PyNativeIter } from "./iterators";
 import {
   BaseExceptionType,
   None,
@@ -81,6 +81,36 @@ export class Task {
   pendingThrow: PyBaseException | null = null;
   /** Python frames on the stack (for RecursionError). */
   depth = 0;
+  /** Instructions left before the next preemption check; synced at calls and when execute() returns (runtime/machine.ts reads it for the virtual clock). */
+  budget = 0;
+}
+
+/**
+ * Called when a task's instruction budget runs out, before the instruction at `pc` of `f`:
+ * returns the next budget, or 0 to suspend the task there (execute() then returns SUSPENDED;
+ * only allowed when `f` is not run from TypeScript). The default enforces the step limit.
+ */
+export type PreemptHook = (t: Task, f: Frame, pc: number) => number;
+
+/** Returned by execute() when the preempt hook suspended the task or a native blocked it. */
+export const SUSPENDED: PyObject = new PyObject(BaseExceptionType);
+/** Returned by a native called from bytecode to block the current task (the runtime wakes it with a value). */
+export const BLOCK: PyObject = new PyObject(BaseExceptionType);
+/** Thrown inside execute() to unwind to its loop when a call returned BLOCK. */
+const SUSPEND_SIGNAL = { suspend: true };
+
+const stepLimitHook: PreemptHook = () => {
+  const machine = vm();
+  machine.steps += STEP_BATCH;
+  if (machine.steps > machine.limits.maxSteps) {
+    throw new LimitReached("step-limit", `the program ran more than ${machine.limits.maxSteps} steps`);
+  }
+  return STEP_BATCH;
+};
+let preempt: PreemptHook = stepLimitHook;
+/** Installs the runtime's preempt hook (null: the single-task default). */
+export function setPreemptHook(h: PreemptHook | null): void {
+  preempt = h ?? stepLimitHook;
 }
 
 let task: Task = new Task();
@@ -100,6 +130,9 @@ export let recursionLimit = 1000;
 export function setRecursionLimit(n: number): void {
   recursionLimit = n;
 }
+
+/** A StopIteration that a nested generator run raises to its TypeScript caller (see RETURN_VALUE). */
+let escaping: PyBaseException | null = null;
 
 /** Set by RERAISE so the handler that catches it does not add a traceback entry (CPython skips PyTraceBack_Here). */
 let reraising = false;
@@ -262,7 +295,7 @@ export function execute(): PyValue {
   let locals = f.locals;
   let consts = f.consts;
   let names = f.code.names;
-  let budget = STEP_BATCH;
+  let budget = t.budget > 0 ? t.budget : 1;
   const machine = vm();
   const builtins = machine.builtins;
 
@@ -289,9 +322,13 @@ export function execute(): PyValue {
   };
   /** Calls and either pushes the result or enters the prepared frame. */
   const call = (fn: PyValue, args: PyValue[], kw: KwArgs | null): void => {
+    t.budget = budget;
     const r = callValue(fn, args, kw);
+    budget = t.budget;
     if (r === ENTER) {
       enter(takePending());
+    } else if (r === BLOCK) {
+      throw SUSPEND_SIGNAL;
     } else {
       stack.push(r);
     }
@@ -310,18 +347,23 @@ export function execute(): PyValue {
         const op = code[pc << 1];
         const arg = code[(pc << 1) + 1];
         if (--budget === 0) {
-          budget = STEP_BATCH;
-          machine.steps += STEP_BATCH;
-          if (machine.steps > machine.limits.maxSteps) {
-            throw new LimitReached("step-limit", `the program ran more than ${machine.limits.maxSteps} steps`);
+          t.budget = 0;
+          budget = preempt(t, f, pc);
+          if (budget === 0) {
+            f.pc = pc;
+            return SUSPENDED;
           }
         }
         switch (op) {
           case Op.NOP:
             break;
-          case Op.POP_TOP:
-            stack.pop();
+          case Op.POP_TOP: {
+            const v = stack.pop();
+            if (v instanceof PyGenerator && v.ephemeral) {
+              closeGenerator(v); // a `for` loop left early: its generator's last reference is gone
+            }
             break;
+          }
           case Op.ROT_TWO: {
             const n = stack.length;
             const a = stack[n - 1];
@@ -787,9 +829,17 @@ export function execute(): PyValue {
               stack.pop();
             }
             break;
-          case Op.GET_ITER:
-            stack[stack.length - 1] = iter(stack[stack.length - 1]);
+          case Op.GET_ITER: {
+            const o = stack[stack.length - 1];
+            if (o instanceof PyGenerator) {
+              if (o === lastMadeGenerator && !o.started && pc > 0 && isCallOp(code[(pc - 1) << 1])) {
+                o.ephemeral = true;
+              }
+              break;
+            }
+            stack[stack.length - 1] = iter(o);
             break;
+          }
           case Op.FOR_ITER: {
             const it = stack[stack.length - 1];
             if (it instanceof PyNativeIter) {
@@ -866,6 +916,8 @@ export function execute(): PyValue {
                 const stop = newException(StopIterationType, v === None ? [] : [v]);
                 if (!done.nested) {
                   load(caller!);
+                } else {
+                  escaping = stop; // raised in the caller, outside this run: not unwound through the finished frame
                 }
                 throw stop;
               }
@@ -883,6 +935,7 @@ export function execute(): PyValue {
             }
             if (done.nested) {
               exitKind = "return";
+              t.budget = budget;
               return result;
             }
             load(caller!);
@@ -995,6 +1048,7 @@ export function execute(): PyValue {
             t.frame = caller;
             if (done.returnMode === ReturnMode.GenSync || done.nested) {
               exitKind = "yield";
+              t.budget = budget;
               return v;
             }
             load(caller);
@@ -1116,7 +1170,14 @@ export function execute(): PyValue {
         }
       }
     } catch (err) {
+      if (err === SUSPEND_SIGNAL) {
+        return SUSPENDED;
+      }
       let e: PyBaseException;
+      if (err === escaping) {
+        escaping = null;
+        throw err;
+      }
       if (err instanceof PyBaseException) {
         e = err;
       } else if (err instanceof RangeError && /call stack/.test(err.message)) {
@@ -1139,6 +1200,7 @@ export function execute(): PyValue {
         if (blocks.length !== 0) {
           const n = blocks.length;
           const target = blocks[n - 3];
+          closeDroppedGenerators(stack, blocks[n - 2]);
           stack.length = blocks[n - 2];
           f.handled.length = blocks[n - 1];
           blocks.length = n - 3;
@@ -1148,6 +1210,7 @@ export function execute(): PyValue {
           break;
         }
         const dying = f;
+        closeDroppedGenerators(stack, 0);
         const caller = dying.back;
         t.depth--;
         dying.back = null;
@@ -1168,10 +1231,28 @@ export function execute(): PyValue {
           }
         }
         if (dying.nested || caller === null) {
+          t.budget = budget;
           throw e;
         }
         load(caller);
         e.traceback.unshift({ code: f.code, pc: f.pc - 1, frame: f });
+      }
+    }
+  }
+}
+
+const isCallOp = (op: number): boolean =>
+  op === Op.CALL || op === Op.CALL_KW || op === Op.CALL_METHOD || op === Op.CALL_METHOD_KW || op === Op.CALL_EX;
+
+/** Closes the ephemeral generators of `for` loops that an exception leaves (stack entries from `from` up). */
+function closeDroppedGenerators(stack: PyValue[], from: number): void {
+  for (let i = stack.length - 1; i >= from; i--) {
+    const v = stack[i];
+    if (v instanceof PyGenerator && v.ephemeral && !v.running) {
+      try {
+        closeGenerator(v);
+      } catch {
+        // CPython reports an exception raised while finalizing as "unraisable" and goes on.
       }
     }
   }

@@ -46,6 +46,9 @@ export const GeneratorType = nativeType("generator", ObjectType);
 export const CoroutineType = nativeType("coroutine", ObjectType);
 
 /** A generator or coroutine: a suspended frame plus its state. */
+/** The generator most recently made by calling a generator function (see PyGenerator.ephemeral). */
+export let lastMadeGenerator: PyGenerator | null = null;
+
 export class PyGenerator extends PyObject {
   /** Set while its frame is on a task's stack (re-entry raises ValueError). */
   running = false;
@@ -53,6 +56,12 @@ export class PyGenerator extends PyObject {
   finished = false;
   /** The frame has not run yet (the first send must be None). */
   started = false;
+  /**
+   * Made by the call that a `for` loop iterates over, and referenced only by that loop: leaving
+   * the loop early drops the last reference, so it is closed then, as CPython's refcounting does
+   * (its `finally` blocks run before the code after the loop).
+   */
+  ephemeral = false;
   constructor(
     public frame: Frame,
     public name: string,
@@ -60,5 +69,6 @@ export class PyGenerator extends PyObject {
     coroutine: boolean,
   ) {
     super(coroutine ? CoroutineType : GeneratorType);
+    lastMadeGenerator = this;
   }
 }

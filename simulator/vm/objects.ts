@@ -23,6 +23,8 @@ export type NativeFn = (args: PyValue[], kwargs: KwArgs | null) => PyValue;
 export class PyObject {
   /** The instance `__dict__`, for objects that have one. */
   dict: PyDict | null = null;
+  /** Values of __slots__ attributes (only on instances of classes with slots). */
+  declare slotvals?: Map<string, PyValue>;
   constructor(public cls: PyType) {}
 }
 
@@ -46,6 +48,10 @@ export class PyType extends PyObject {
   slots: Set<string> | null = null;
   /** True for classes defined in Python code (their dict may hold Python functions). */
   heap = false;
+  /** Classes that name this one as a base, in creation order (type.__subclasses__()). */
+  subclasses: PyType[] = [];
+  /** int and str: their native methods take PyBoxed arguments as plain values. */
+  unboxes = false;
   qualname: string;
   module = "builtins";
   private cache = new Map<string, PyValue | null>();
@@ -86,6 +92,19 @@ export class PyType extends PyObject {
 
   isSubtypeOf(other: PyType): boolean {
     return this === other || this.mro.includes(other);
+  }
+}
+
+/**
+ * An instance of a program-defined subclass of int or str: the value plus the class (and its
+ * instance dict). Methods of int and str receive the plain value (see callValue).
+ */
+export class PyBoxed extends PyObject {
+  constructor(
+    cls: PyType,
+    public value: number | bigint | string,
+  ) {
+    super(cls);
   }
 }
 

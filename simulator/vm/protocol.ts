@@ -28,6 +28,7 @@ import {
   None,
   NotImplemented,
   PyBaseException,
+  PyBoxed,
   PyBuiltin,
   PyClassMethod,
   PyDict,
@@ -76,8 +77,15 @@ export const typeName = (v: PyValue): string => typeOf(v).name;
 
 const isDataDescriptor = (d: PyValue): boolean =>
   d instanceof PyProperty ||
-  (d instanceof PyGetSet && d.set !== null) ||
+  d instanceof PyGetSet ||
   (d instanceof PyObject && d.cls.heap && (d.cls.lookup("__set__") !== undefined || d.cls.lookup("__delete__") !== undefined));
+
+/** "property 'x' of 'T' object has no setter" (CPython 3.11's property_descr_set). */
+export function propertyMissing(p: PyProperty, obj: PyValue, what: string): PyBaseException {
+  const fname = p.fget instanceof PyFunction ? p.fget.name : p.fset instanceof PyFunction ? p.fset.name : null;
+  const who = `'${typeName(obj)}' object`;
+  return attributeError(fname === null ? `property of ${who} has no ${what}` : `property '${fname}' of ${who} has no ${what}`);
+}
 
 /** Applies a descriptor found on the type of `obj` (functions bind, properties compute, ...). */
 function bindDescriptor(d: PyValue, obj: PyValue, type: PyType): PyValue {
@@ -89,7 +97,7 @@ function bindDescriptor(d: PyValue, obj: PyValue, type: PyType): PyValue {
   }
   if (d instanceof PyProperty) {
     if (d.fget === None) {
-      throw attributeError(`property object has no getter`);
+      throw propertyMissing(d, obj, "getter");
     }
     return callPy(d.fget, [obj]);
   }
@@ -206,6 +214,9 @@ export function getAttr(obj: PyValue, name: string): PyValue {
   if (v !== undefined) {
     return v;
   }
+  if (obj instanceof PyMethod) {
+    return getAttr(obj.func, name); // a bound method shows its function's attributes
+  }
   if (type.heap || obj instanceof PyModule) {
     const ga = obj instanceof PyModule ? obj.dict!.getStr("__getattr__") : type.lookup("__getattr__");
     if (ga !== undefined) {
@@ -240,9 +251,7 @@ export function genericSetAttr(obj: PyValue, name: string, v: PyValue | undefine
     if (d instanceof PyProperty) {
       const f = v === undefined ? d.fdel : d.fset;
       if (f === None) {
-        throw attributeError(
-          v === undefined ? `can't delete attribute '${name}'` : `can't set attribute '${name}'`,
-        );
+        throw propertyMissing(d, obj, v === undefined ? "deleter" : "setter");
       }
       callPy(f, v === undefined ? [obj] : [obj, v]);
       return;
@@ -262,10 +271,11 @@ export function genericSetAttr(obj: PyValue, name: string, v: PyValue | undefine
       }
     }
   }
+  if (obj instanceof PyObject && obj.dict === null && type.instanceDict && !type.heap) {
+    obj.dict = new PyDict(); // builtin objects whose dict is made on demand (functions)
+  }
   if (!(obj instanceof PyObject) || obj.dict === null) {
-    if (obj instanceof PyObject && type.slots !== null && type.slots.has(name)) {
-      obj.dict = new PyDict();
-    } else if (d !== undefined || !(obj instanceof PyObject) || !type.heap) {
+    if (d !== undefined || !(obj instanceof PyObject) || !type.heap) {
       throw attributeError(
         d === undefined
           ? `'${type.name}' object has no attribute '${name}'`
@@ -613,6 +623,12 @@ keyOps.primitive = (k: PyValue): unknown => {
   if (t === IntType || t === StrType || t === BoolType || t === FloatType) {
     return NEEDS_HASH;
   }
+  if (k instanceof PyBoxed) {
+    const base = typeOf(k.value);
+    return t.lookup("__eq__") === base.lookup("__eq__") && t.lookup("__hash__") === base.lookup("__hash__")
+      ? k.value
+      : NEEDS_HASH;
+  }
   if (k instanceof PyTuple || (t.lookup("__eq__") !== objectEq() || t.lookup("__hash__") !== objectHash())) {
     return NEEDS_HASH;
   }
@@ -798,10 +814,11 @@ export function delItem(o: PyValue, k: PyValue): void {
 /** `k in o`. */
 export function contains(o: PyValue, k: PyValue): boolean {
   if (typeof o === "string") {
-    if (typeof k !== "string") {
+    const ks = k instanceof PyBoxed ? k.value : k;
+    if (typeof ks !== "string") {
       throw typeError(`'in <string>' requires string as left operand, not ${typeName(k)}`);
     }
-    return o.includes(k);
+    return o.includes(ks);
   }
   if (o instanceof PyDict && !o.cls.heap) {
     return o.has(k);

@@ -22,8 +22,10 @@ export const defaultLimits: Limits = { maxSteps: 50_000_000, maxTimeS: 3600, max
 export const EPOCH_S = 1767225600;
 
 export class Vm {
-  /** sys.modules */
-  readonly modules = new Map<string, PyModule>();
+  /** sys.modules (of the running process: runtime/machine.ts swaps it with the process). */
+  modules = new Map<string, PyModule>();
+  /** Observes every write to stdout/stderr (the runtime records print events). */
+  onWrite: ((stream: "stdout" | "stderr", text: string) => void) | null = null;
   /** Chunks of output in the order written, as a terminal shows them. */
   readonly output: { stream: "stdout" | "stderr"; text: string }[] = [];
   outputChars = 0;
@@ -49,6 +51,7 @@ export class Vm {
     if (text.length === 0) {
       return;
     }
+    this.onWrite?.(stream, text);
     const room = this.limits.maxOutputChars - this.outputChars;
     if (text.length > room) {
       this.pushOutput(stream, text.slice(0, Math.max(0, room)));

@@ -2,7 +2,7 @@
  * The `types` module (CPython's Lib/types.py): the builtin types by name, SimpleNamespace
  * (Objects/namespaceobject.c) and MappingProxyType (a read-only view of a dict).
  */
-import { arity, builtin, defMethods, kwParams } from "../../vm/define";
+import { arity, builtin, defGetSet, defMethods, kwParams } from "../../vm/define";
 import { typeError } from "../../vm/errors";
 import { CoroutineType, GeneratorType } from "../../vm/iterators";
 import { registerModule } from "../../vm/modules";
@@ -27,6 +27,7 @@ import {
   PyTuple,
   PyType,
   typeOf,
+  TypeType,
   type PyValue,
 } from "../../vm/objects";
 import { callMethod, contains, getItem, iter, len, repr, reprEnter, reprLeave, richCompare, typeName } from "../../vm/protocol";
@@ -171,3 +172,6 @@ registerModule("types", (m) => {
   }
   d.setStr("__all__", new PyList(names.map(([n]) => n)));
 });
+
+// A class's `__dict__` is a read-only view of its namespace, as in CPython.
+defGetSet(TypeType, "__dict__", (t) => mappingProxy((t as PyType).dict!));

@@ -35,7 +35,7 @@ import {
   typeOf,
   type PyValue,
 } from "../objects";
-import { callPy, genericGetAttr, getAttr, repr, setSuperGetAttr } from "../protocol";
+import { callPy, genericGetAttr, getAttr, propertyMissing, repr, setSuperGetAttr } from "../protocol";
 import { objectId } from "../identity";
 import { kwParams } from "../define";
 
@@ -87,15 +87,27 @@ fnAttr("__kwdefaults__", (f) => f.kwdefaults ?? None);
 fnAttr("__globals__", (f) => f.globals);
 fnAttr("__code__", (f) => new PyCode(f.code));
 fnAttr("__closure__", (f) => (f.closure ? new PyTuple(f.closure) : None));
-fnAttr("__annotations__", (f) => {
-  const d = f.dict?.getStr("__annotations__");
-  if (d !== undefined) {
-    return d;
-  }
-  const nd = new PyDict();
-  (f.dict ??= new PyDict()).setStr("__annotations__", nd);
-  return nd;
-});
+fnAttr(
+  "__annotations__",
+  (f) => {
+    const d = f.dict?.getStr("__annotations__");
+    if (d !== undefined) {
+      return d;
+    }
+    const nd = new PyDict();
+    (f.dict ??= new PyDict()).setStr("__annotations__", nd);
+    return nd;
+  },
+  (f, v) => {
+    if (v === undefined) {
+      f.dict?.delete("__annotations__");
+    } else if (v instanceof PyDict) {
+      (f.dict ??= new PyDict()).setStr("__annotations__", v);
+    } else {
+      throw typeError("__annotations__ must be set to a dict object");
+    }
+  },
+);
 fnAttr(
   "__dict__",
   (f) => (f.dict ??= new PyDict()),
@@ -103,23 +115,8 @@ fnAttr(
     f.dict = v as PyDict;
   },
 );
-// Function attributes (`f.calls = 0`) live in the function's own dict.
-defMethods(FunctionType, {
-  __setattr__: (args) => {
-    const f = args[0] as PyFunction;
-    const name = args[1] as string;
-    const d = FunctionType.lookup(name);
-    if (d !== undefined && d !== FunctionType.dict!.getStr("__setattr__")) {
-      const gs = d as { set?: ((o: PyValue, v: PyValue) => void) | null };
-      if (gs.set) {
-        gs.set(f, args[2]);
-        return None;
-      }
-    }
-    (f.dict ??= new PyDict()).setStr(name, args[2]);
-    return None;
-  },
-});
+// Function attributes (`f.calls = 0`) live in the function's own dict, made on demand.
+FunctionType.instanceDict = true;
 
 // ---------------------------------------------------------------- bound method
 
@@ -218,14 +215,14 @@ defMethods(PropertyType, {
       return p;
     }
     if (p.fget === None) {
-      throw attributeError("unreadable attribute");
+      throw propertyMissing(p, args[1], "getter");
     }
     return callPy(p.fget, [args[1]]);
   },
   __set__: (args) => {
     const p = args[0] as PyProperty;
     if (p.fset === None) {
-      throw attributeError("can't set attribute");
+      throw propertyMissing(p, args[1], "setter");
     }
     callPy(p.fset, [args[1], args[2]]);
     return None;
@@ -426,3 +423,9 @@ defGetSet(CodeType, "co_filename", (c) => (c as PyCode).code.filename);
 defGetSet(CodeType, "co_firstlineno", (c) => (c as PyCode).code.firstLine);
 defGetSet(CodeType, "co_argcount", (c) => (c as PyCode).code.argcount);
 defGetSet(CodeType, "co_varnames", (c) => new PyTuple((c as PyCode).code.varnames));
+defGetSet(CodeType, "co_freevars", (c) => new PyTuple((c as PyCode).code.freevars));
+defGetSet(CodeType, "co_cellvars", (c) => new PyTuple((c as PyCode).code.cellvars));
+defGetSet(CodeType, "co_posonlyargcount", (c) => (c as PyCode).code.posonlyargcount);
+defGetSet(CodeType, "co_kwonlyargcount", (c) => (c as PyCode).code.kwonlyargcount);
+defGetSet(CodeType, "co_flags", (c) => (c as PyCode).code.flags);
+defGetSet(CodeType, "co_qualname", (c) => (c as PyCode).code.qualname);

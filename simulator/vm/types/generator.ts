@@ -3,7 +3,7 @@
  * delegation of throw() to a sub-generator a `yield from` / `await` is suspended in
  * (CPython's gen_throw and _PyGen_yf).
  */
-import { closeGenerator, enterFrame, resumeGenerator, runToValue } from "../call";
+import { closeGenerator, enterFrame, resumeGenerator, runToValue, setGenThrow } from "../call";
 import { defGetSet, defMethods } from "../define";
 import { ReturnMode } from "../frame";
 import { objectId } from "../identity";
@@ -98,6 +98,8 @@ export function genThrow(g: PyGenerator, e: PyBaseException): PyValue {
   }
   return runToValue(resumeGenerator(g, None, ReturnMode.GenCall, e));
 }
+
+setGenThrow(genThrow);
 
 function getAttrOr(o: PyValue, name: string): PyValue | undefined {
   try {

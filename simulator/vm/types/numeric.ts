@@ -16,6 +16,8 @@ import {
   normInt,
   NotImplemented,
   PyBaseException,
+  PyBoxed,
+  PyDict,
   PyBuiltin,
   PyByteArray,
   PyBytes,
@@ -203,6 +205,26 @@ function intFromText(x: PyValue, text: string, base: number): Int {
 
 // ---------------------------------------------------------------- constructors
 
+/**
+ * `__new__` for int or float that also serves their subclasses: the value is computed as for
+ * the base type, then given the subclass (an int in a PyBoxed, a float as a PyFloat of that class).
+ */
+export function subclassing(base: PyType, make: (args: PyValue[], kwargs: KwArgs | null) => PyValue) {
+  return (args: PyValue[], kwargs: KwArgs | null): PyValue => {
+    const cls = args[0];
+    if (cls === base || !(cls instanceof PyType) || !cls.isSubtypeOf(base) || cls === BoolType) {
+      return make(args, kwargs);
+    }
+    const v = make([base, ...args.slice(1)], kwargs);
+    const o = v instanceof PyFloat ? new PyFloat(v.v) : new PyBoxed(cls, v as number | bigint | string);
+    o.cls = cls;
+    if (cls.instanceDict) {
+      o.dict = new PyDict();
+    }
+    return o;
+  };
+}
+
 /** int(x=0, /, base=10) (long_new_impl). */
 function intNew(args: PyValue[], kwargs: KwArgs | null): PyValue {
   const cls = args[0];
@@ -292,8 +314,8 @@ function boolNew(args: PyValue[], kwargs: KwArgs | null): PyValue {
   return args.length === 1 ? false : truthy(args[1]);
 }
 
-defMethod(IntType, "__new__", intNew);
-defMethod(FloatType, "__new__", floatNew);
+defMethod(IntType, "__new__", subclassing(IntType, intNew));
+defMethod(FloatType, "__new__", subclassing(FloatType, floatNew));
 defMethod(BoolType, "__new__", boolNew);
 
 // ---------------------------------------------------------------- binary operators
@@ -902,3 +924,8 @@ FloatType.dict!.setStr(
 
 /** Exported for modules (math.floor etc.) that want the dunder-free conversions. */
 export { floatOfObject, indexOpt, intOfObject };
+
+// Instances of subclasses of int carry their value in a PyBoxed; int's methods see the value.
+IntType.unboxes = true;
+IntType.solid = IntType;
+FloatType.solid = FloatType;

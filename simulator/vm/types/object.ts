@@ -183,7 +183,7 @@ defMethods(TypeType, {
   },
   __repr__: (args) => `<class '${qualifiedName(args[0] as PyType)}'>`,
   mro: (args) => new PyList([...(args[0] as PyType).mro]),
-  __subclasses__: () => new PyList([]),
+  __subclasses__: (args) => new PyList([...(args[0] as PyType).subclasses]),
   __instancecheck__: (args) => typeOf(args[1]).isSubtypeOf(args[0] as PyType),
   __subclasscheck__: (args) => (args[1] as PyType).isSubtypeOf(args[0] as PyType),
   __or__: (args) => new PyTuple([args[0], args[1]]),

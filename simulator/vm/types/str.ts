@@ -20,11 +20,13 @@ import {
 } from "../errors";
 import { parseSpec } from "../format";
 import { PyNativeIter } from "../iterators";
+import { subclassing } from "./numeric";
 import {
   isInstance,
   None,
   NotImplemented,
   PyBaseException,
+  PyBoxed,
   PyBuiltin,
   PyByteArray,
   PyBytes,
@@ -1080,7 +1082,11 @@ function strJoin(sep: string, iterable: PyValue): string {
   }
   let size = sep.length * Math.max(0, items.length - 1);
   for (let i = 0; i < items.length; i++) {
-    const it = items[i];
+    let it = items[i];
+    if (it instanceof PyBoxed && typeof it.value === "string") {
+      items = items.slice(); // never write into the caller's list
+      it = items[i] = it.value;
+    }
     if (typeof it !== "string") {
       throw typeError(`sequence item ${i}: expected str instance, ${typeName(it)} found`);
     }
@@ -1441,7 +1447,7 @@ function maketrans(args: PyValue[], kwargs: KwArgs | null): PyValue {
 }
 
 defMethods(StrType, {
-  __new__: strNew,
+  __new__: subclassing(StrType, strNew),
   __len__: (args) => cpLen(strSelf(args[0], "__len__")),
   __getitem__: (args) => strGetItem(strSelf(args[0], "__getitem__"), operand(args)),
   __iter__: (args) => strIter(strSelf(args[0], "__iter__")),
@@ -1603,3 +1609,7 @@ defMethods(StrType, {
 });
 
 StrType.dict!.setStr("maketrans", new PyStaticMethod(new PyBuiltin("maketrans", maketrans)));
+
+// Instances of subclasses of str carry their value in a PyBoxed; str's methods see the value.
+StrType.unboxes = true;
+StrType.solid = StrType;
