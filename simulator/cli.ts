@@ -6,7 +6,7 @@
  * 4 a limit was reached, 70 an internal error of the simulator.
  */
 import { readFileSync } from "node:fs";
-import { basename } from "node:path";
+import { resolve } from "node:path";
 import { simulate } from "./simulate";
 
 const USAGE = `usage: interleave run FILE [--json] [--summary] [--seed N] [--max-steps N] [--max-time S] [--stdin TEXT]
@@ -88,7 +88,7 @@ function main(argv: string[]): number {
     process.stderr.write(`interleave: can't open file '${file}': ${(e as Error).message}\n`);
     return 2;
   }
-  const report = simulate(source, { filename: basename(file), seed, stdin, limits });
+  const report = simulate(source, { filename: resolve(file), seed, stdin, limits });
   const o = report.outcome;
   if (json) {
     process.stdout.write(JSON.stringify(report, null, 2) + "\n");

@@ -81,7 +81,16 @@ export function newException(type: PyType, args: PyValue[]): PyBaseException {
   if (type.instanceDict) {
     e.dict = new PyDict();
   }
+  if (osErrorFields !== null && type.isSubtypeOf(OSErrorType)) {
+    osErrorFields(e, args);
+  }
   return e;
+}
+
+let osErrorFields: ((e: PyBaseException, args: PyValue[]) => void) | null = null;
+/** Installed by types/exceptions.ts: sets errno, strerror and filename of an OSError made in TypeScript. */
+export function setOSErrorFields(f: (e: PyBaseException, args: PyValue[]) => void): void {
+  osErrorFields = f;
 }
 
 /** An exception with one message argument, ready to throw. */

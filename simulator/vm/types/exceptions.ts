@@ -5,9 +5,24 @@
 import { defGetSet, defMethods } from "../define";
 import {
   AttributeErrorType,
+  BlockingIOErrorType,
+  BrokenPipeErrorType,
+  ChildProcessErrorType,
+  ConnectionAbortedErrorType,
+  ConnectionRefusedErrorType,
+  ConnectionResetErrorType,
+  FileExistsErrorType,
+  FileNotFoundErrorType,
+  InterruptedErrorType,
+  IsADirectoryErrorType,
+  NotADirectoryErrorType,
+  PermissionErrorType,
+  ProcessLookupErrorType,
+  TimeoutErrorType,
   KeyErrorType,
   NameErrorType,
   OSErrorType,
+  setOSErrorFields,
   StopIterationType,
   SystemExitType,
   typeError,
@@ -191,20 +206,87 @@ defGetSet(AttributeErrorType, "name", dictAttr("name"), (e, v) => {
 defGetSet(AttributeErrorType, "obj", dictAttr("obj"), (e, v) => {
   (exc(e).dict ??= new PyDict()).setStr("obj", v ?? None);
 });
-defGetSet(OSErrorType, "errno", (e) => {
-  const a = exc(e).args.items;
-  return a.length >= 2 ? a[0] : None;
-});
-defGetSet(OSErrorType, "strerror", (e) => {
-  const a = exc(e).args.items;
-  return a.length >= 2 ? a[1] : None;
-});
-defMethods(OSErrorType, {
-  __str__: (args) => {
-    const a = exc(args[0]).args.items;
-    if (a.length >= 2) {
-      return `[Errno ${str(a[0])}] ${str(a[1])}${a.length >= 3 ? `: ${repr(a[2])}` : ""}`;
+// OSError(errno, strerror[, filename[, winerror[, filename2]]]): the fields live outside
+// `args` (which keeps only errno and strerror once a filename is given), and OSError itself
+// picks the subclass that matches the errno (FileNotFoundError for ENOENT, ...), as
+// CPython's OSError_new does.
+interface OSFields {
+  errno: PyValue;
+  strerror: PyValue;
+  filename: PyValue;
+  filename2: PyValue;
+}
+const osFields = new WeakMap<PyBaseException, OSFields>();
+const fieldsOf = (e: PyValue): OSFields => {
+  let f = osFields.get(exc(e));
+  if (f === undefined) {
+    f = { errno: None, strerror: None, filename: None, filename2: None };
+    osFields.set(exc(e), f);
+  }
+  return f;
+};
+function setFields(e: PyBaseException, a: PyValue[]): void {
+  e.args = new PyTuple(a);
+  if (a.length >= 2 && a.length <= 5) {
+    const f = fieldsOf(e);
+    f.errno = a[0];
+    f.strerror = a[1];
+    if (a.length >= 3) {
+      f.filename = a[2];
+      f.filename2 = a[4] ?? None;
+      e.args = new PyTuple(a.slice(0, 2));
     }
+  }
+}
+setOSErrorFields(setFields);
+const ERRNO_SUBCLASS = new Map<number, PyType>([
+  [1, PermissionErrorType], [2, FileNotFoundErrorType], [3, ProcessLookupErrorType],
+  [4, InterruptedErrorType], [10, ChildProcessErrorType], [11, BlockingIOErrorType],
+  [13, PermissionErrorType], [17, FileExistsErrorType], [20, NotADirectoryErrorType],
+  [21, IsADirectoryErrorType], [32, BrokenPipeErrorType], [103, ConnectionAbortedErrorType],
+  [104, ConnectionResetErrorType], [108, BrokenPipeErrorType], [110, TimeoutErrorType],
+  [111, ConnectionRefusedErrorType], [114, BlockingIOErrorType], [115, BlockingIOErrorType],
+]);
+OSErrorType.dict!.setStr(
+  "__new__",
+  new PyBuiltin(
+    "__new__",
+    (args) => {
+      let cls = args[0] as PyType;
+      const a = args.slice(1);
+      if (cls === OSErrorType && a.length >= 2 && typeof a[0] === "number") {
+        cls = ERRNO_SUBCLASS.get(a[0]) ?? cls;
+      }
+      const e = allocInstance(cls) as PyBaseException;
+      setFields(e, a);
+      return e;
+    },
+    OSErrorType,
+  ),
+);
+for (const name of ["errno", "strerror", "filename", "filename2"] as const) {
+  defGetSet(
+    OSErrorType,
+    name,
+    (e) => fieldsOf(e)[name],
+    (e, v) => {
+      fieldsOf(e)[name] = v ?? None;
+    },
+  );
+}
+defMethods(OSErrorType, {
+  // The fields were set by __new__; a second __init__ changes nothing (OSError_init).
+  __init__: () => None,
+  __str__: (args) => {
+    const f = fieldsOf(args[0]);
+    if (f.filename !== None) {
+      const tail = f.filename2 !== None ? ` -> ${repr(f.filename2)}` : "";
+      return `[Errno ${str(f.errno)}] ${str(f.strerror)}: ${repr(f.filename)}${tail}`;
+    }
+    if (f.errno !== None && f.strerror !== None) {
+      return `[Errno ${str(f.errno)}] ${str(f.strerror)}`;
+    }
+    const a = exc(args[0]).args.items;
     return a.length === 0 ? "" : a.length === 1 ? str(a[0]) : repr(new PyTuple(a));
   },
 });
