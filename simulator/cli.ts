@@ -6,7 +6,7 @@
  * 4 a limit was reached, 70 an internal error of the simulator.
  */
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import { simulate } from "./simulate";
 
 const USAGE = `usage: interleave run FILE [--json] [--summary] [--seed N] [--max-steps N] [--max-time S] [--stdin TEXT]
