@@ -64,6 +64,8 @@ import {
   iter,
   len,
   lt,
+  builtinLen,
+  richCompare,
   next,
   repr,
   setAttr,
@@ -160,7 +162,7 @@ function minMax(name: "min" | "max", args: PyValue[], kwargs: KwArgs | null): Py
   for (let i = 1; i < items.length; i++) {
     const v = items[i];
     const k = key === None ? v : callPy(key, [v]);
-    if (name === "max" ? lt(bestKey, k) : lt(k, bestKey)) {
+    if (truthy(richCompare(k, bestKey, name === "max" ? "gt" : "lt"))) {
       best = v;
       bestKey = k;
     }
@@ -301,9 +303,23 @@ function frameLocals(): PyValue {
 }
 
 /** A fresh builtins namespace for a run. */
+/** Builtins that take no keyword arguments ("abs() takes no keyword arguments"). */
+const POSITIONAL_ONLY = new Set([
+  "abs", "all", "any", "ascii", "bin", "callable", "chr", "delattr", "divmod", "getattr", "hasattr", "hash",
+  "hex", "id", "isinstance", "issubclass", "iter", "len", "next", "oct", "ord", "repr", "setattr", "vars",
+  "dir", "aiter", "anext", "locals", "globals",
+]);
+
 export function makeBuiltins(): PyDict {
   const b = new PyDict();
   const def = (name: string, fn: (args: PyValue[], kwargs: KwArgs | null) => PyValue): void => {
+    if (POSITIONAL_ONLY.has(name)) {
+      const inner = fn;
+      fn = (args, kwargs) => {
+        noKwargs(name, kwargs);
+        return inner(args, null);
+      };
+    }
     b.setStr(name, builtin(name, fn));
   };
   b.setStr("__name__", "builtins");
@@ -351,7 +367,7 @@ export function makeBuiltins(): PyDict {
   def("len", (args, kw) => {
     noKwargs("len", kw);
     arity("len", args.length, 1);
-    return len(args[0]);
+    return builtinLen(args[0]);
   });
   def("repr", (args) => {
     arity("repr", args.length, 1);

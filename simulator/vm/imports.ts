@@ -4,6 +4,7 @@
  */
 import { ImportErrorType, ModuleNotFoundErrorType, pyErr, typeError, Unsupported } from "./errors";
 import { hasModule } from "./modules";
+import { REAL_MODULES } from "./moduleNames";
 import { None, PyDict, PyModule, PyTuple, type PyValue } from "./objects";
 import { genericGetAttr, getAttr, toArray } from "./protocol";
 import { vm } from "./vm";
@@ -36,7 +37,7 @@ export function importName(name: string, fromlist: PyValue, level: number, _glob
     }
   }
   if (!hasModule(name) && !vm().modules.has(name)) {
-    if (KNOWN_MISSING.has(name.split(".")[0])) {
+    if (!REAL_MODULES.has(name.split(".")[0])) {
       const e = pyErr(ModuleNotFoundErrorType, `No module named '${name}'`);
       e.dict = new PyDict();
       e.dict.setStr("name", name);
@@ -51,11 +52,6 @@ export function importName(name: string, fromlist: PyValue, level: number, _glob
   return m;
 }
 
-/**
- * Modules that exist on no CPython (Python 2 names): importing them raises ModuleNotFoundError
- * as CPython 3 would, instead of stopping as unsupported.
- */
-const KNOWN_MISSING = new Set(["Queue", "urllib2", "ConfigParser", "cPickle", "StringIO", "commands", "thread"]);
 
 /** IMPORT_FROM: an attribute of the module, or a submodule of a package. */
 export function importFrom(module: PyValue, name: string): PyValue {

@@ -56,7 +56,9 @@ import {
   delItem,
   forEach,
   getAttr,
+  getAttrOpt,
   getItem,
+  isIterable,
   iter,
   next as pyNext,
   repr,
@@ -211,6 +213,9 @@ function unpackSequence(seq: PyValue, n: number): PyValue[] {
     }
     throw valueError(`too many values to unpack (expected ${n})`);
   }
+  if (!isIterable(seq)) {
+    throw typeError(`cannot unpack non-iterable ${typeName(seq)} object`);
+  }
   const it = iter(seq);
   const out: PyValue[] = [];
   for (let i = 0; i < n; i++) {
@@ -235,10 +240,19 @@ function kwargsFrom(names: PyValue, values: PyValue[]): KwArgs {
   return kw;
 }
 
+/** How CPython names a callee in call errors (_PyObject_FunctionStr): `__main__.f()`, `print()`, `int object`. */
+function functionStr(callee: PyValue): string {
+  const qualname = getAttrOpt(callee, "__qualname__");
+  if (typeof qualname !== "string") {
+    return `${typeName(callee)} object`;
+  }
+  const module = getAttrOpt(callee, "__module__");
+  return typeof module === "string" && module !== "builtins" ? `${module}.${qualname}()` : `${qualname}()`;
+}
+
 /** The `**mapping` of a call, checked as CPython's DICT_MERGE. */
 function mergeKwargs(target: PyDict, m: PyValue, callee: PyValue): void {
-  const fname = (): string =>
-    callee instanceof PyFunction ? `${callee.qualname}()` : callee instanceof PyBuiltin ? `${callee.name}()` : `${typeName(callee)} object`;
+  const fname = (): string => functionStr(callee);
   if (!(m instanceof PyDict)) {
     if (typeOf(m).lookup("keys") === undefined) {
       throw typeError(`${fname()} argument after ** must be a mapping, not ${typeName(m)}`);
@@ -556,6 +570,9 @@ export function execute(): PyValue {
             const kw = arg & 1 ? dictToKwargs(stack.pop() as PyDict) : null;
             const a = stack.pop()!;
             const fn = stack.pop()!;
+            if (!(a instanceof PyTuple || a instanceof PyList) && !isIterable(a)) {
+              throw typeError(`${functionStr(fn)} argument after * must be an iterable, not ${typeName(a)}`);
+            }
             const args = a instanceof PyTuple || a instanceof PyList ? a.items.slice() : toArray(a);
             call(fn, args, kw);
             break;
@@ -785,7 +802,11 @@ export function execute(): PyValue {
           case Op.UNPACK_EX: {
             const before = arg & 0xff;
             const after = arg >> 8;
-            const items = toArray(stack.pop()!);
+            const seq = stack.pop()!;
+            if (!isIterable(seq)) {
+              throw typeError(`cannot unpack non-iterable ${typeName(seq)} object`);
+            }
+            const items = toArray(seq);
             if (items.length < before + after) {
               throw valueError(`not enough values to unpack (expected at least ${before + after}, got ${items.length})`);
             }

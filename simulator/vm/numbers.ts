@@ -1126,6 +1126,13 @@ export function floatFromString(str: string): number | undefined {
 
 /** sys.get_int_max_str_digits() default (CPython 3.11's int/str conversion limit). */
 export const INT_MAX_STR_DIGITS = 4300;
+/** The current limit (sys.set_int_max_str_digits; 0: none). Reset for every run by the Vm. */
+let maxStrDigits = INT_MAX_STR_DIGITS;
+export const intMaxStrDigits = (): number => maxStrDigits;
+export function setIntMaxStrDigits(n: number): void {
+  maxStrDigits = n;
+  strLimit = undefined;
+}
 
 const digitValue = (c: number): number =>
   c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 122 ? c - 87 : c >= 65 && c <= 90 ? c - 55 : 99;
@@ -1185,9 +1192,9 @@ export function intFromString(str: string, base: number): number | bigint | unde
   if (digits.length === 0 || prevUnderscore) {
     return undefined;
   }
-  if ((base & (base - 1)) !== 0 && digits.length > INT_MAX_STR_DIGITS) {
+  if ((base & (base - 1)) !== 0 && maxStrDigits > 0 && digits.length > maxStrDigits) {
     throw valueError(
-      `Exceeds the limit (${INT_MAX_STR_DIGITS} digits) for integer string conversion: value has ${digits.length} digits; use sys.set_int_max_str_digits() to increase the limit`,
+      `Exceeds the limit (${maxStrDigits} digits) for integer string conversion: value has ${digits.length} digits; use sys.set_int_max_str_digits() to increase the limit`,
     );
   }
   let v: number | bigint;
@@ -1220,10 +1227,13 @@ export function intRepr(v: number | bigint | boolean): string {
   if (typeof v !== "bigint") {
     return typeof v === "boolean" ? (v ? "True" : "False") : String(v);
   }
-  strLimit ??= pow10(INT_MAX_STR_DIGITS);
+  if (maxStrDigits === 0) {
+    return v.toString();
+  }
+  strLimit ??= pow10(maxStrDigits);
   if (v >= strLimit || -v >= strLimit) {
     throw valueError(
-      `Exceeds the limit (${INT_MAX_STR_DIGITS} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`,
+      `Exceeds the limit (${maxStrDigits} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit`,
     );
   }
   return v.toString();

@@ -50,7 +50,7 @@ import {
   type PyValue,
 } from "./objects";
 import { PyGenerator, PyNativeIter } from "./iterators";
-import { floatRepr, hashFloat, hashInt, intEq, numCompare } from "./numbers";
+import { floatRepr, hashFloat, hashInt, intEq, intRepr, numCompare } from "./numbers";
 import { strRepr } from "./types/str";
 import { ENTER } from "./sentinels";
 
@@ -369,13 +369,27 @@ export function truthy(v: PyValue): boolean {
 }
 
 function checkedLen(r: PyValue): number {
+  if (typeof r === "bigint") {
+    throw overflowError("cannot fit 'int' into an index-sized integer");
+  }
+  return checkedBigLen(r) as number;
+}
+
+/** A __len__ result as the builtin len() accepts it: up to sys.maxsize, past JS's safe integers. */
+function checkedBigLen(r: PyValue): number | bigint {
   if (typeof r === "boolean") {
     return +r;
   }
-  if (typeof r !== "number") {
-    if (typeof r === "bigint") {
+  if (typeof r === "bigint") {
+    if (r > 0x7fffffffffffffffn || r < -0x8000000000000000n) {
       throw overflowError("cannot fit 'int' into an index-sized integer");
     }
+    if (r < 0n) {
+      throw valueError("__len__() should return >= 0");
+    }
+    return r;
+  }
+  if (typeof r !== "number") {
     throw typeError(`'${typeName(r)}' object cannot be interpreted as an integer`);
   }
   if (r < 0) {
@@ -406,7 +420,7 @@ export function repr(v: PyValue): string {
     case "number":
       return String(v);
     case "bigint":
-      return v.toString();
+      return intRepr(v);
     case "boolean":
       return v ? "True" : "False";
   }
@@ -756,6 +770,19 @@ export function len(v: PyValue): number {
   return checkedLen(callPy(m, [v]));
 }
 
+/** The builtin `len(v)`: like len(), but a length past 2**53 (a huge range) is a bigint. */
+export function builtinLen(v: PyValue): number | bigint {
+  if (typeof v === "string" || ((v instanceof PyList || v instanceof PyTuple || v instanceof PyDict) && !v.cls.heap)) {
+    return len(v);
+  }
+  const m = typeOf(v).lookup("__len__");
+  if (m === undefined || m === None) {
+    throw typeError(`object of type '${typeName(v)}' has no len()`);
+  }
+  return checkedBigLen(callPy(m, [v]));
+}
+
+
 /** Length of a str in code points (Python counts code points, JS counts UTF-16 units). */
 export function strLen(s: string): number {
   let n = s.length;
@@ -861,4 +888,18 @@ export function smallIndex(v: PyValue): number {
     throw overflowError(`cannot fit 'int' into an index-sized integer`);
   }
   return i;
+}
+
+/** Whether `v` can be iterated (has __iter__, or the old __getitem__ protocol). */
+export function isIterable(v: PyValue): boolean {
+  if (typeof v === "string" || ((v instanceof PyList || v instanceof PyTuple || v instanceof PyDict) && !v.cls.heap)) {
+    return true;
+  }
+  const t = typeOf(v);
+  const it = t.lookup("__iter__");
+  if (it !== undefined) {
+    return it !== None;
+  }
+  const gi = t.lookup("__getitem__");
+  return gi !== undefined && gi !== None;
 }

@@ -3,6 +3,7 @@
  * version facts, the standard streams over the run's output and stdin, exit, exc_info, and
  * the interpreter settings (recursion limit, switch interval).
  */
+import { intMaxStrDigits, setIntMaxStrDigits } from "../../vm/numbers";
 import { arity, builtin, defGetSet, defMethods, kwParams } from "../../vm/define";
 import {
   attributeError,
@@ -363,7 +364,6 @@ registerModule("sys", (m) => {
   const main = machine.modules.get("__main__");
   const script = main?.dict!.getStr("__file__");
   let switchInterval = 0.005;
-  let intMaxStrDigits = 4300;
 
   const stdout = new PyStdStream("stdout");
   const stderr = new PyStdStream("stderr");
@@ -479,14 +479,14 @@ registerModule("sys", (m) => {
   });
   def("getdefaultencoding", () => "utf-8");
   def("getfilesystemencoding", () => "utf-8");
-  def("get_int_max_str_digits", () => intMaxStrDigits);
+  def("get_int_max_str_digits", () => intMaxStrDigits());
   def("set_int_max_str_digits", (args, kwargs) => {
     const [maxdigits] = kwParams("set_int_max_str_digits", args, kwargs, ["maxdigits"]);
     const n = Number(index(maxdigits ?? None));
     if (n !== 0 && n < 640) {
       throw valueError("maxdigits must be 0 or larger than 640");
     }
-    intMaxStrDigits = n;
+    setIntMaxStrDigits(n);
     return None;
   });
   for (const name of ["_getframe", "settrace", "setprofile", "getrefcount", "_current_frames", "gettrace", "getprofile"]) {

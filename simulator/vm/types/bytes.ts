@@ -40,7 +40,7 @@ import {
   type KwArgs,
   type PyValue,
 } from "../objects";
-import { callDunder, callPy, compareResult, hash, index, toArray, typeName, type CompareKind } from "../protocol";
+import { callDunder, callPy, compareResult, hash, index, isIterable, toArray, typeName, type CompareKind } from "../protocol";
 import { sliceIndices } from "../slice";
 import { percentFormatBytes } from "../strformat";
 import {
@@ -51,7 +51,6 @@ import {
   expandTabs,
   findIn,
   intArg,
-  isIterable,
   noArgs,
   oneArg,
   padTo,

@@ -42,7 +42,7 @@ import {
   type KwArgs,
   type PyValue,
 } from "../objects";
-import { compareResult, getItem, hash, index, str as toStr, toArray, typeName, type CompareKind } from "../protocol";
+import { compareResult, getItem, hash, index, isIterable, str as toStr, toArray, typeName, type CompareKind } from "../protocol";
 import { sliceIndices } from "../slice";
 import { formatMap, percentFormat, strFormat } from "../strformat";
 import { decodeBytes, encodeStr } from "./bytes";
@@ -629,19 +629,6 @@ export function checkSize(n: number): void {
   }
 }
 
-/** Whether `v` can be iterated (has __iter__, or the old __getitem__ protocol). */
-export function isIterable(v: PyValue): boolean {
-  if (typeof v === "string" || ((v instanceof PyList || v instanceof PyTuple || v instanceof PyDict) && !v.cls.heap)) {
-    return true;
-  }
-  const t = typeOf(v);
-  const it = t.lookup("__iter__");
-  if (it !== undefined) {
-    return it !== None;
-  }
-  const gi = t.lookup("__getitem__");
-  return gi !== undefined && gi !== None;
-}
 
 /** An operand a sequence's `+`/`*` should leave to the other side (a Python class defining the reflected method). */
 export const defersTo = (other: PyValue, reflected: string): boolean =>
