@@ -4,7 +4,7 @@
 # code-server's own postinstall downloads nothing we need but is skipped (npm runs no install
 # scripts here), so its steps are done by hand: production deps of lib/vscode, the native
 # modules rebuilt against this Node, Debian's rg in place of @vscode/ripgrep's download, and
-# the postinstall's symlinks.
+# the postinstall's symlinks. Re-running it after a finished install does nothing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT="$PWD"
@@ -41,7 +41,8 @@ ln -sfn node_modules node_modules.asar
 ln -sfn code-linux.sh bin/remote-cli/code-server
 ln -sfn browser-linux.sh bin/helpers/browser.sh
 
-cd "$CS"
+# argon2 is hoisted to .e2e/node_modules, so it is rebuilt from there.
+cd "$DIR"
 npm_config_yes=true npm rebuild argon2
 
 touch "$DIR/.installed-$CS_VERSION"
