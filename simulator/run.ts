@@ -18,6 +18,8 @@ import { str } from "./vm/protocol";
 import { formatException, formatExceptionOnly, formatSyntaxError } from "./vm/traceback";
 import { defaultLimits, setVm, Vm, type Limits } from "./vm/vm";
 import { makeBuiltins } from "./vm/builtins";
+import { Machine, MachineStop } from "./runtime/machine";
+import { makeMachine, resolveSettings, scheduleToken, type MachineSettings } from "./runtime/session";
 
 export type RunStatus =
   | "completed"
@@ -27,6 +29,8 @@ export type RunStatus =
   | "step-limit"
   | "time-limit"
   | "output-limit"
+  | "deadlock"
+  | "hang"
   | "internal-error";
 
 export interface RunOptions {
@@ -37,6 +41,8 @@ export interface RunOptions {
   /** Seeds `random` when the program does not seed it. */
   seed?: number;
   limits?: Partial<Limits>;
+  /** The simulated machine: profile, cores, switch interval, strategy, start method (runtime/session.ts). */
+  machine?: MachineSettings;
 }
 
 /** Where a run stopped for a reason that is not a Python exception. */
@@ -61,6 +67,10 @@ export interface RunResult {
   steps: number;
   /** Virtual seconds the run took. */
   virtualTime: number;
+  /** The machine that ran it: tasks, segments, events (for the Report). */
+  machine?: Machine;
+  /** The schedule token that replays this run. */
+  schedule?: string;
 }
 
 /** Runs Python source in the module's namespace; used for the main program and for library modules written in Python. */
@@ -97,7 +107,8 @@ const spanOf = (line: number, col = 0, endLine = line, endCol = col): Omit<StopI
 /** Runs a whole program. Never throws for anything the program does. */
 export function runSource(source: string, options: RunOptions = {}): RunResult {
   const filename = options.filename ?? "main.py";
-  const machine = new Vm({ ...defaultLimits, ...options.limits }, options.stdin ?? "", options.seed ?? 0);
+  const seed = options.machine?.schedule !== undefined ? resolveSettings(0, options.machine).seed : (options.seed ?? 0);
+  const machine = new Vm({ ...defaultLimits, ...options.limits }, options.stdin ?? "", seed);
   const lines = source.split("\n");
   machine.sources.set(filename, lines);
   setVm(machine);
@@ -107,7 +118,9 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
   let status: RunStatus = "completed";
   let exitCode: number | null = 0;
   let stop: StopInfo | undefined;
+  let sim: Machine | undefined;
   const finish = (): RunResult => {
+    const virtualTime = machine.clock;
     setVm(null);
     return {
       status,
@@ -117,11 +130,13 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
       exitCode,
       stop,
       steps: machine.steps,
-      virtualTime: machine.clock,
+      virtualTime,
+      machine: sim,
+      schedule: sim ? scheduleToken(sim) : undefined,
     };
   };
   const where = (): Omit<StopInfo, "message"> => {
-    const f = task.frame;
+    const f = currentTask().frame ?? task.frame;
     if (f === null) {
       return spanOf(1);
     }
@@ -162,15 +177,7 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
     return finish();
   }
 
-  try {
-    machine.builtins = makeBuiltins();
-    const main = new PyModule("__main__");
-    main.dict!.setStr("__file__", filename);
-    main.dict!.setStr("__builtins__", machine.importModule("builtins"));
-    main.dict!.setStr("__doc__", None);
-    machine.modules.set("__main__", main);
-    execModule(compiled.code, main);
-  } catch (err) {
+  const fail = (err: unknown): void => {
     if (err instanceof PyBaseException) {
       if (isInstance(err, SystemExitType)) {
         const code = err.args.items.length ? err.args.items[0] : None;
@@ -194,6 +201,10 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
           stop = { message: formatExceptionOnly(err).trim(), ...spanOf(p[i], p[i + 1], p[i + 2], p[i + 3]) };
         }
       }
+    } else if (err instanceof MachineStop) {
+      status = err.status;
+      exitCode = null;
+      stop = { message: err.message, ...err.span };
     } else if (err instanceof Unsupported) {
       status = "unsupported";
       exitCode = null;
@@ -208,6 +219,21 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
       const msg = err instanceof Error ? (err.stack ?? err.message) : String(err);
       stop = { message: `internal error in the simulator: ${msg}`, ...where() };
     }
+  };
+  try {
+    sim = makeMachine(machine, filename, { ...options, seed });
+    sim.onMainError = fail;
+    sim.run(() => {
+      machine.builtins = makeBuiltins();
+      const main = new PyModule("__main__");
+      main.dict!.setStr("__file__", filename);
+      main.dict!.setStr("__builtins__", machine.importModule("builtins"));
+      main.dict!.setStr("__doc__", None);
+      machine.modules.set("__main__", main);
+      return Machine.moduleFrame(compiled.code, main);
+    });
+  } catch (err) {
+    fail(err);
   }
   return finish();
 }

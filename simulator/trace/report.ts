@@ -56,12 +56,27 @@ export interface Segment {
   span?: SourceSpan;
 }
 
+/**
+ * One thing a task did at a virtual time. Kinds: start, end, spawn, join, exit, print,
+ * sleep, lock-acquire, lock-release, lock-timeout, wait, notify, queue-put, queue-get,
+ * pipe-send, pipe-recv, event-set, event-wait, process-start, process-join, terminate,
+ * gil-switch. Sync edges for a happens-before analysis: `from` is the index (in
+ * Report.events) of the earlier event this one synchronizes with (release -> acquire,
+ * spawn -> start, end -> join, put -> get, send -> recv, set -> wait); task ids are dense
+ * from 0, so they index vector clocks directly.
+ */
 export interface TraceEvent {
   kind: string;
   time: number;
   task: number;
   span?: SourceSpan;
   detail?: string;
+  /** The synchronization object (its Python id()), for lock, queue, pipe and event operations. */
+  obj?: number;
+  /** Index of the event this one synchronizes with (a happens-before edge from it to this one). */
+  from?: number;
+  /** The other task involved (the spawned thread, the joined one, the GIL's new holder). */
+  target?: number;
 }
 
 export type FindingKind =

@@ -20,3 +20,6 @@ import "./sys";
 import "./time";
 import "./types";
 import "./typing";
+import "./_thread";
+import "./threading";
+import "./queue";

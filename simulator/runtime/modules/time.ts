@@ -5,6 +5,7 @@
  */
 import { arity, builtin, kwParams } from "../../vm/define";
 import { overflowError, typeError, valueError } from "../../vm/errors";
+import { currentMachine } from "../machine";
 import { registerModule } from "../../vm/modules";
 import { None, normInt, PyFloat, PyTuple, type PyValue } from "../../vm/objects";
 import { getAttrOpt, toArray, typeName } from "../../vm/protocol";
@@ -331,6 +332,10 @@ registerModule("time", (m) => {
     }
     if (s < 0) {
       throw valueError("sleep length must be non-negative");
+    }
+    const m = currentMachine();
+    if (m !== null) {
+      return m.sleep(s);
     }
     vm().sleep(s);
     return None;

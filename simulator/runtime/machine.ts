@@ -1,0 +1,1105 @@
+/**
+ * The simulated machine (DESIGN.md §3): processes with their own heaps, threads (each a vm
+ * Task with its own frame stack), a GIL per process, N cores, a virtual clock, timers, and
+ * blocking and waking. It is a discrete-event simulation: every running thread has a local
+ * clock (instructions × INSTRUCTION_COST_S); the machine always advances the running thread
+ * that is furthest behind, for a quantum that ends before the next thing that could concern
+ * it (a timer, a GIL drop request, the other cores' clocks), so threads on different cores
+ * run "in parallel" and interact in time order.
+ *
+ * Switching happens only between instructions at the top level of `execute()`: when a
+ * thread runs Python code called from TypeScript (a __repr__, a sort key, a generator
+ * driven by next()), it cannot be suspended, so preemption waits until that code returns,
+ * and a blocking call there stops the run as `unsupported` (see `block`).
+ *
+ * The machine knows nothing about strategies: every choice goes through the Scheduler.
+ */
+import type { CodeObject } from "../python/code";
+import { Op } from "../python/opcodes";
+import type { DecisionKind, Scheduler } from "../scheduler/scheduler";
+import { callValue, codeConsts, takePending } from "../vm/call";
+import { LimitReached, Unsupported } from "../vm/errors";
+import { Frame } from "../vm/frame";
+import { BLOCK, SUSPENDED, Task, execute, setCurrentTask, setPreemptHook } from "../vm/interp";
+import { None, PyBaseException, type PyDict, type PyModule, type PyValue } from "../vm/objects";
+import { ENTER } from "../vm/sentinels";
+import type { Vm } from "../vm/vm";
+import type { Profile, Segment, SourceSpan, TaskInfo, TraceEvent } from "../trace/report";
+
+/** Virtual seconds one bytecode instruction takes (CPython 3.11 runs roughly 50M simple bytecodes/s). */
+export const INSTRUCTION_COST_S = 20e-9;
+/** How far one core's clock may run ahead of another's before the machine switches to the laggard. */
+const LOCKSTEP_S = 0.0005;
+/** The OS time slice when more threads want to run than there are cores. */
+const OS_SLICE_S = 0.004;
+/** Largest instruction budget handed out at once (the step and time limits are checked between budgets). */
+const MAX_QUANTUM = 100_000;
+/** CPython's default switch interval (sys.getswitchinterval()). */
+export const DEFAULT_SWITCH_INTERVAL_S = 0.005;
+/** The main process's pid; children count up from it. */
+export const MAIN_PID = 4001;
+
+export type ThreadState = "running" | "ready-gil" | "ready-core" | "blocked" | "sleeping" | "done";
+
+export interface MachineOptions {
+  profile: Profile;
+  cores: number;
+  switchIntervalS: number;
+  startMethod: "spawn" | "fork";
+  scheduler: Scheduler;
+  /** The user's file: events and segments point at its lines. */
+  filename: string;
+}
+
+/** Why the run cannot go on: every thread waits and nothing will wake one. */
+export class MachineStop extends Error {
+  constructor(
+    readonly status: "deadlock" | "hang",
+    message: string,
+    readonly span: SourceSpan,
+  ) {
+    super(message);
+  }
+}
+
+/** What a blocked thread waits for, for the wait-for graph and the hang message. */
+export interface BlockInfo {
+  /** Shown on the timeline and in findings: "Lock.acquire()", "Thread.join()", "time.sleep(2)". */
+  reason: string;
+  state?: "blocked" | "sleeping";
+  /** Seconds until the wait gives up (None/undefined: never). */
+  timeout?: number;
+  /** The value the call returns when the timeout expires. */
+  onTimeout?: () => PyValue;
+  /** Removes the thread from the waited object's queue (on timeout or kill). */
+  cancel?: () => void;
+  /** The threads whose progress would release this one (lock owners, the joined thread). */
+  waitsFor?: () => SimThread[];
+}
+
+interface Timer {
+  due: number;
+  seq: number;
+  fire: () => void;
+  cancelled: boolean;
+}
+
+interface Stats {
+  running: number;
+  gilWait: number;
+  coreWait: number;
+  blocked: number;
+}
+
+/** One Python thread (or a process's main thread). Invariant: `state === "running"` iff it holds a core. */
+export class SimThread {
+  readonly task = new Task();
+  state: ThreadState = "ready-core";
+  /** Local clock: exact when not running; while running, `sliceT0 + (quantum - task.budget) * cost`. */
+  sliceT0 = 0;
+  quantum = 0;
+  /** When the current OS slice ends (only enforced when another thread waits for a core). */
+  osSliceEnd = Infinity;
+  /** When this GIL waiter asks the holder to drop it. */
+  gilRequestAt = Infinity;
+  /** The holder saw a drop request and drops the GIL at the next eval-breaker point. */
+  dropRequested = false;
+  block: BlockInfo | null = null;
+  timer: Timer | null = null;
+  /** Set by a wait queue: re-tries the blocked call when the thread runs again (CPython's lock barging). */
+  retry: (() => PyValue) | null = null;
+  /** Woken to retry: run `retry` before the next instruction. */
+  pendingRetry = false;
+  blockSpan: SourceSpan | undefined;
+  /** Called with the value the root frame returned; returns the next root frame or null when the thread is done. */
+  onRootDone: ((value: PyValue) => Frame | null) | null = null;
+  /** Called when the thread was made runnable for the first time, in its process's context; returns its root frame. */
+  init: (() => Frame | null) | null = null;
+  readonly joiners: ((t: SimThread) => void)[] = [];
+  readonly stats: Stats = { running: 0, gilWait: 0, coreWait: 0, blocked: 0 };
+  segState: Segment["state"] | "none" = "none";
+  segReason: string | undefined;
+  segT0 = 0;
+  segSpan: SourceSpan | undefined;
+  startTime = 0;
+  endTime: number | null = null;
+  /** Index of the event that started it (the sync edge spawn -> start). */
+  startEvent = -1;
+  endEvent = -1;
+  /** Event index of the last GIL release, for the analysis of GIL hand-offs. */
+  ident: number;
+  nativeId: number;
+
+  constructor(
+    /** Dense id from 0: a vector-clock index. */
+    readonly id: number,
+    readonly proc: SimProcess,
+    public name: string,
+    readonly kind: "process" | "thread",
+    public daemon: boolean,
+  ) {
+    this.ident = 139_820_000_000_000 + id * 0x800000 + (proc.pid % 64) * 4096;
+    this.nativeId = proc.pid + proc.threads.length;
+  }
+
+  get done(): boolean {
+    return this.state === "done";
+  }
+}
+
+/** One simulated process: its own heap (sys.modules and builtins), its GIL, its threads. */
+export class SimProcess {
+  modules = new Map<string, PyModule>();
+  builtins: PyDict | null = null;
+  switchInterval: number;
+  gilHolder: SimThread | null = null;
+  readonly gilWaiters: SimThread[] = [];
+  readonly threads: SimThread[] = [];
+  readonly children: SimProcess[] = [];
+  main!: SimThread;
+  exitcode: number | null = null;
+  /** The main thread finished its code and waits for the process to wind down. */
+  exiting = false;
+  /** Work that must finish before the process can exit (multiprocessing queue feeders). */
+  readonly exitBarriers: (() => string | null)[] = [];
+  readonly joiners: (() => void)[] = [];
+  daemon = false;
+  /** The Python-level object representing this process in its parent (multiprocessing.Process), if any. */
+  handle: unknown = null;
+  endTime: number | null = null;
+  terminated = false;
+
+  constructor(
+    readonly pid: number,
+    readonly parent: SimProcess | null,
+    public name: string,
+    switchInterval: number,
+  ) {
+    this.switchInterval = switchInterval;
+  }
+
+  get alive(): boolean {
+    return this.exitcode === null;
+  }
+}
+
+let active: Machine | null = null;
+
+/** The machine of the current run (null outside runs). */
+export function currentMachine(): Machine | null {
+  return active;
+}
+
+/** The machine of the current run; throws when none is running. */
+export function machine(): Machine {
+  if (active === null) {
+    throw new Error("no simulated machine is running");
+  }
+  return active;
+}
+
+const CALL_OPS = new Set<number>([Op.CALL, Op.CALL_KW, Op.CALL_EX, Op.CALL_METHOD, Op.CALL_METHOD_KW]);
+const JUMP_OPS = new Set<number>([Op.JUMP, Op.POP_JUMP_IF_FALSE, Op.POP_JUMP_IF_TRUE, Op.JUMP_IF_FALSE_OR_POP, Op.JUMP_IF_TRUE_OR_POP]);
+
+/** Whether `f` runs at the top level of its task's execute(): no TypeScript between it and the root frame. */
+function isTopLevel(f: Frame): boolean {
+  let g: Frame = f;
+  while (!g.nested) {
+    if (g.back === null) {
+      return true;
+    }
+    g = g.back;
+  }
+  return g.back === null;
+}
+
+export class Machine {
+  readonly processes: SimProcess[] = [];
+  readonly threads: SimThread[] = [];
+  readonly events: TraceEvent[] = [];
+  readonly segments: Segment[] = [];
+  private readonly running: SimThread[] = [];
+  private readonly coreQueue: SimThread[] = [];
+  private timers: Timer[] = [];
+  private timerSeq = 0;
+  /** The thread whose instructions execute() is running (null between slices). */
+  cur: SimThread | null = null;
+  private ctxProc: SimProcess | null = null;
+  /** Machine time between slices (the time of the last event handled). */
+  private clock = 0;
+  private nextPid = MAIN_PID;
+  steps = 0;
+  mainProcess!: SimProcess;
+  /** Set when the main process has exited. */
+  private finished = false;
+  /** The resolved settings this machine was made from (runtime/session.ts), for the schedule token. */
+  settings: { seed: number; profile: Profile; cores: number; switchIntervalS: number; strategy: "timed" | "random" | "pct"; depth: number; startMethod: "spawn" | "fork" } | null = null;
+  /** Called when the main thread of the main process ends with an exception (prints it, sets the exit code). */
+  onMainError: (err: unknown) => void = () => {};
+  /** Called with the span when a process ends with an exception that is not the main one. */
+  readonly cost = INSTRUCTION_COST_S;
+
+  constructor(
+    readonly vm: Vm,
+    readonly options: MachineOptions,
+  ) {
+    const self = this;
+    // The vm's process-dependent fields read through to the running process (os.getpid, sys.setswitchinterval, time).
+    Object.defineProperty(vm, "clock", { get: () => self.now(), set: () => {}, configurable: true });
+    Object.defineProperty(vm, "pid", { get: () => self.proc().pid, configurable: true });
+    Object.defineProperty(vm, "ppid", { get: () => self.proc().parent?.pid ?? MAIN_PID - 1, configurable: true });
+    Object.defineProperty(vm, "cores", { get: () => self.options.cores, configurable: true });
+    Object.defineProperty(vm, "switchInterval", {
+      get: () => self.proc().switchInterval,
+      set: (v: number) => {
+        self.proc().switchInterval = v;
+      },
+      configurable: true,
+    });
+    vm.onWrite = (stream, text) => {
+      if (this.cur !== null) {
+        this.record("print", this.cur, { detail: (stream === "stderr" ? "stderr: " : "") + text.slice(0, 200) });
+      }
+    };
+  }
+
+  /** The process whose code is running (the main process between slices). */
+  proc(): SimProcess {
+    return this.ctxProc ?? this.mainProcess;
+  }
+
+  /** Virtual seconds since the run started, as the running thread sees it. */
+  now(): number {
+    const t = this.cur;
+    if (t === null) {
+      return this.clock;
+    }
+    return t.sliceT0 + (t.quantum - Math.max(0, t.task.budget)) * INSTRUCTION_COST_S;
+  }
+
+  // ------------------------------------------------------------------ processes and threads
+
+  /** Creates a process; its main thread starts at `init` when first scheduled (in its own context). */
+  newProcess(parent: SimProcess | null, name: string, init: () => Frame | null): SimProcess {
+    const p = new SimProcess(this.nextPid++, parent, name, parent?.switchInterval ?? this.options.switchIntervalS);
+    this.processes.push(p);
+    parent?.children.push(p);
+    const main = this.newThread(p, parent === null ? "MainThread" : name, "process", false);
+    p.main = main;
+    main.init = init;
+    return p;
+  }
+
+  /** Creates a thread in `proc`; call `start` to make it runnable. */
+  newThread(proc: SimProcess, name: string, kind: "process" | "thread", daemon: boolean): SimThread {
+    const t = new SimThread(this.threads.length, proc, name, kind, daemon);
+    this.threads.push(t);
+    proc.threads.push(t);
+    this.options.scheduler.onTaskCreated(t.id);
+    return t;
+  }
+
+  /** Makes a new thread runnable now; records the spawn -> start edge. */
+  start(t: SimThread, rootFrame: Frame | null): void {
+    const at = this.now();
+    if (rootFrame !== null) {
+      this.setRoot(t, rootFrame);
+    }
+    const parent = this.cur;
+    t.startTime = at;
+    t.sliceT0 = at;
+    t.segT0 = at;
+    const spawn = parent !== null ? this.record("spawn", parent, { detail: t.name, target: t.id }) : -1;
+    t.startEvent = this.record("start", t, { detail: t.name, from: spawn >= 0 ? spawn : undefined }, at);
+    this.makeRunnable(t, at);
+  }
+
+  setRoot(t: SimThread, f: Frame): void {
+    f.nested = true;
+    f.back = null;
+    t.task.frame = f;
+    t.task.depth = 1;
+    t.task.budget = 0;
+  }
+
+  /** A root frame for calling `fn(*args)` from a thread's bottom (null when it ran at once in TypeScript). */
+  static callFrame(fn: PyValue, args: PyValue[]): Frame | null {
+    const r = callValue(fn, args, null);
+    if (r === SUSPENDED || r === BLOCK) {
+      throw new Unsupported("a blocking native as a thread's entry point");
+    }
+    return r === ENTER ? takePending() : null;
+  }
+
+  /** A root frame that runs a module's code in its namespace. */
+  static moduleFrame(code: CodeObject, module: PyModule): Frame {
+    return new Frame(code, module.dict!, module.dict!, codeConsts(code));
+  }
+
+  // ------------------------------------------------------------------ state changes and the timeline
+
+  private setState(t: SimThread, state: ThreadState, at: number, reason?: string, span?: SourceSpan): void {
+    t.state = state;
+    const seg: Segment["state"] | "none" =
+      state === "done" ? "none" : state === "ready-gil" || state === "ready-core" ? "ready" : state === "sleeping" ? "sleeping" : state === "blocked" ? "blocked" : "running";
+    const r = state === "ready-gil" ? "waiting for the GIL" : state === "ready-core" ? "waiting for a core" : reason;
+    if (seg === t.segState && r === t.segReason) {
+      return;
+    }
+    this.closeSegment(t, at);
+    t.segState = seg;
+    t.segReason = r;
+    t.segT0 = at;
+    t.segSpan = span;
+  }
+
+  private closeSegment(t: SimThread, at: number): void {
+    if (t.segState === "none" || at <= t.segT0) {
+      return;
+    }
+    const dur = at - t.segT0;
+    switch (t.segState) {
+      case "running":
+        t.stats.running += dur;
+        break;
+      case "ready":
+        if (t.segReason === "waiting for the GIL") {
+          t.stats.gilWait += dur;
+        } else {
+          t.stats.coreWait += dur;
+        }
+        break;
+      default:
+        t.stats.blocked += dur;
+    }
+    const s: Segment = { task: t.id, state: t.segState, t0: t.segT0, t1: at };
+    if (t.segReason !== undefined) {
+      s.reason = t.segReason;
+    }
+    if (t.segSpan !== undefined) {
+      s.span = t.segSpan;
+    }
+    const last = this.segments[this.segments.length - 1];
+    if (last !== undefined && last.task === s.task && last.state === s.state && last.reason === s.reason && last.t1 === s.t0 && s.span === undefined && last.span === undefined) {
+      last.t1 = s.t1;
+    } else {
+      this.segments.push(s);
+    }
+  }
+
+  /** Records an event at the thread's current time (or `at`); returns its index (the target of sync edges). */
+  record(
+    kind: string,
+    t: SimThread,
+    extra: { detail?: string; obj?: number; from?: number; target?: number } = {},
+    at?: number,
+  ): number {
+    const e: TraceEvent = { kind, time: at ?? (t === this.cur ? this.now() : t.sliceT0), task: t.id };
+    const span = this.spanOf(t);
+    if (span !== undefined) {
+      e.span = span;
+    }
+    if (extra.detail !== undefined) {
+      e.detail = extra.detail;
+    }
+    if (extra.obj !== undefined) {
+      e.obj = extra.obj;
+    }
+    if (extra.from !== undefined && extra.from >= 0) {
+      e.from = extra.from;
+    }
+    if (extra.target !== undefined) {
+      e.target = extra.target;
+    }
+    this.events.push(e);
+    return this.events.length - 1;
+  }
+
+  /** The span of the innermost frame of `t` that runs the user's file. */
+  spanOf(t: SimThread): SourceSpan | undefined {
+    for (let f = t.task.frame; f !== null; f = f.back) {
+      if (f.code.filename === this.options.filename) {
+        const p = f.code.positions;
+        const i = Math.max(0, f.pc - 1) * 4;
+        return { line: p[i], col: p[i + 1], endLine: p[i + 2], endCol: p[i + 3] };
+      }
+    }
+    return undefined;
+  }
+
+  // ------------------------------------------------------------------ GIL and cores
+
+  private freeThreaded(): boolean {
+    return this.options.profile === "3.13t";
+  }
+
+  /** `t` wants to run from time `at`: take the GIL (or wait for it), then a core. */
+  private makeRunnable(t: SimThread, at: number): void {
+    t.sliceT0 = at;
+    t.quantum = 0;
+    const p = t.proc;
+    if (this.freeThreaded() || p.gilHolder === t) {
+      this.wantCore(t, at);
+      return;
+    }
+    if (p.gilHolder === null) {
+      p.gilHolder = t;
+      this.wantCore(t, at);
+      return;
+    }
+    p.gilWaiters.push(t);
+    t.gilRequestAt = at + this.options.scheduler.switchDelay(p.switchInterval);
+    this.setState(t, "ready-gil", at);
+  }
+
+  private wantCore(t: SimThread, at: number): void {
+    if (this.running.length < this.options.cores) {
+      this.running.push(t);
+      t.osSliceEnd = at + OS_SLICE_S;
+      this.setState(t, "running", at);
+    } else {
+      this.coreQueue.push(t);
+      this.setState(t, "ready-core", at);
+    }
+  }
+
+  /** `t` stops running at `at` (blocked, done or waiting for the GIL): its core goes to the next in line. */
+  private leaveCore(t: SimThread, at: number): void {
+    const i = this.running.indexOf(t);
+    if (i >= 0) {
+      this.running.splice(i, 1);
+    } else {
+      const j = this.coreQueue.indexOf(t);
+      if (j >= 0) {
+        this.coreQueue.splice(j, 1);
+      }
+      return;
+    }
+    this.grantCore(at);
+  }
+
+  private grantCore(at: number): void {
+    while (this.coreQueue.length > 0 && this.running.length < this.options.cores) {
+      const ids = this.coreQueue.map((x) => x.id);
+      const id = ids.length > 1 ? this.options.scheduler.pick(ids, "core", -1) : ids[0];
+      const k = this.coreQueue.findIndex((x) => x.id === id);
+      const n = this.coreQueue.splice(k, 1)[0];
+      n.sliceT0 = Math.max(n.sliceT0, at);
+      n.quantum = 0;
+      this.running.push(n);
+      n.osSliceEnd = n.sliceT0 + OS_SLICE_S;
+      this.setState(n, "running", n.sliceT0);
+    }
+  }
+
+  /** Releases `t`'s GIL at `at` and hands it to a waiter chosen by the scheduler. */
+  private releaseGil(t: SimThread, at: number, kind: DecisionKind, includeSelf: boolean): SimThread | null {
+    const p = t.proc;
+    if (this.freeThreaded() || p.gilHolder !== t) {
+      return null;
+    }
+    p.gilHolder = null;
+    t.dropRequested = false;
+    if (p.gilWaiters.length === 0) {
+      return null;
+    }
+    const ids = p.gilWaiters.map((w) => w.id);
+    if (includeSelf) {
+      ids.push(t.id);
+    }
+    const id = ids.length > 1 ? this.options.scheduler.pick(ids, kind, t.id) : ids[0];
+    if (id === t.id) {
+      p.gilHolder = t;
+      for (const w of p.gilWaiters) {
+        w.gilRequestAt = at + this.options.scheduler.switchDelay(p.switchInterval);
+      }
+      return t;
+    }
+    const k = p.gilWaiters.findIndex((w) => w.id === id);
+    const n = p.gilWaiters.splice(k, 1)[0];
+    n.gilRequestAt = Infinity;
+    p.gilHolder = n;
+    // CPython: a waiter whose timed wait ends after a switch starts a new interval.
+    for (const w of p.gilWaiters) {
+      w.gilRequestAt = at + this.options.scheduler.switchDelay(p.switchInterval);
+    }
+    n.sliceT0 = Math.max(n.sliceT0, at);
+    this.wantCore(n, n.sliceT0);
+    return n;
+  }
+
+  // ------------------------------------------------------------------ blocking
+
+  /**
+   * Blocks the running thread (a native calls this and returns its result, BLOCK). The
+   * thread releases the GIL and its core; `wake` resumes it with the call's result.
+   */
+  block(info: BlockInfo): PyValue {
+    const t = this.cur;
+    if (t === null) {
+      throw new Error("block() outside a running thread");
+    }
+    if (t.task.frame === null || !isTopLevel(t.task.frame)) {
+      throw new Unsupported(`a blocking call (${info.reason}) inside Python code run from the simulator's native code (a __repr__, __eq__, sort key, or a generator driven by next())`);
+    }
+    const at = this.now();
+    t.sliceT0 = at;
+    t.quantum = 0;
+    t.block = info;
+    t.blockSpan = this.spanOf(t);
+    this.leaveCore(t, at);
+    this.setState(t, info.state ?? "blocked", at, info.reason, t.blockSpan);
+    this.releaseGil(t, at, "gil", false);
+    if (info.timeout !== undefined && info.timeout !== Infinity) {
+      const due = at + Math.max(0, info.timeout);
+      t.timer = this.addTimer(due, () => {
+        t.timer = null;
+        if (t.state !== "blocked" && t.state !== "sleeping") {
+          return;
+        }
+        info.cancel?.();
+        this.wake(t, info.onTimeout ? info.onTimeout() : None, due);
+      });
+    }
+    return BLOCK;
+  }
+
+  /** Whether the running thread may block here (blocking natives check before they queue themselves). */
+  canBlock(): boolean {
+    const t = this.cur;
+    return t !== null && t.task.frame !== null && isTopLevel(t.task.frame);
+  }
+
+  /** Wakes a blocked thread: its call returns `value` (or raises it, when it is an exception), at the waker's time. */
+  wake(t: SimThread, value: PyValue, at?: number): void {
+    if (t.state !== "blocked" && t.state !== "sleeping") {
+      return;
+    }
+    const when = Math.max(at ?? this.now(), t.sliceT0);
+    if (t.timer !== null) {
+      t.timer.cancelled = true;
+      t.timer = null;
+    }
+    t.block = null;
+    t.retry = null;
+    if (value instanceof PyBaseException) {
+      t.task.pendingThrow = value;
+    } else if (t.task.frame !== null) {
+      t.task.frame.stack.push(value);
+    }
+    this.makeRunnable(t, when);
+  }
+
+  /** Wakes a blocked thread to re-try its call (`t.retry`) when it next runs. */
+  wakeRetry(t: SimThread, at?: number): void {
+    if (t.state !== "blocked" && t.state !== "sleeping") {
+      return;
+    }
+    const when = Math.max(at ?? this.now(), t.sliceT0);
+    if (t.timer !== null) {
+      t.timer.cancelled = true;
+      t.timer = null;
+    }
+    t.block = null;
+    t.pendingRetry = true;
+    this.makeRunnable(t, when);
+  }
+
+  /** Runs `fire` at virtual time `due` (sleep ends, timeouts, threading.Timer). */
+  addTimer(due: number, fire: () => void): Timer {
+    const tm: Timer = { due, seq: this.timerSeq++, fire, cancelled: false };
+    // Sorted by (due, seq); timers are few, so insertion is a linear scan from the end.
+    let i = this.timers.length;
+    while (i > 0 && (this.timers[i - 1].due > due || (this.timers[i - 1].due === due && this.timers[i - 1].seq > tm.seq))) {
+      i--;
+    }
+    this.timers.splice(i, 0, tm);
+    return tm;
+  }
+
+  /** time.sleep(s) on the running thread. */
+  sleep(seconds: number): PyValue {
+    if (!this.canBlock()) {
+      throw new Unsupported("time.sleep() inside Python code run from the simulator's native code");
+    }
+    return this.block({ reason: `time.sleep(${formatSeconds(seconds)})`, state: "sleeping", timeout: seconds });
+  }
+
+  // ------------------------------------------------------------------ ending threads and processes
+
+  /** Ends a thread (its root returned, or it was killed): frees its GIL and core, wakes joiners. */
+  endThread(t: SimThread, at: number): void {
+    if (t.state === "done") {
+      return;
+    }
+    if (t.timer !== null) {
+      t.timer.cancelled = true;
+      t.timer = null;
+    }
+    t.block?.cancel?.();
+    t.block = null;
+    const gi = t.proc.gilWaiters.indexOf(t);
+    if (gi >= 0) {
+      t.proc.gilWaiters.splice(gi, 1);
+    }
+    this.leaveCore(t, at);
+    this.releaseGil(t, at, "gil", false);
+    this.setState(t, "done", at);
+    t.endTime = at;
+    t.task.frame = null;
+    t.endEvent = this.record("end", t, { detail: t.name }, at);
+    for (const j of t.joiners.splice(0)) {
+      j(t);
+    }
+    this.checkExits(at);
+  }
+
+  /** A process's main thread finished its code: the process winds down as CPython's Py_FinalizeEx does. */
+  private beginExit(p: SimProcess, at: number): void {
+    p.exiting = true;
+    const t = p.main;
+    t.sliceT0 = at;
+    t.quantum = 0;
+    this.leaveCore(t, at);
+    this.releaseGil(t, at, "gil", false);
+    t.block = { reason: "waiting for non-daemon threads and child processes to finish at exit", waitsFor: () => this.exitWaits(p) };
+    this.setState(t, "blocked", at, t.block.reason);
+    this.checkExits(at);
+  }
+
+  /** The threads a winding-down process waits for. */
+  private exitWaits(p: SimProcess): SimThread[] {
+    const out = p.threads.filter((x) => x !== p.main && !x.daemon && !x.done);
+    for (const c of p.children) {
+      if (c.alive && !c.daemon) {
+        out.push(c.main);
+      }
+    }
+    return out;
+  }
+
+  private checkExits(at: number): void {
+    for (const p of this.processes) {
+      if (!p.exiting || !p.alive) {
+        continue;
+      }
+      if (this.exitWaits(p).length > 0) {
+        continue;
+      }
+      if (p.exitBarriers.some((b) => b() !== null)) {
+        continue;
+      }
+      this.finishProcess(p, at, p.exitcode ?? 0);
+    }
+  }
+
+  /** Ends a process: kills its remaining (daemon) threads and daemon children, records the exit code. */
+  finishProcess(p: SimProcess, at: number, code: number): void {
+    if (!p.alive) {
+      return;
+    }
+    p.exitcode = code;
+    p.endTime = at;
+    for (const c of p.children) {
+      if (c.alive && c.daemon) {
+        this.terminate(c, at);
+      }
+    }
+    for (const x of p.threads) {
+      if (!x.done) {
+        this.endThread(x, at);
+      }
+    }
+    this.record("exit", p.main, { detail: `${p.name} exitcode=${code}` }, at);
+    for (const j of p.joiners.splice(0)) {
+      j();
+    }
+    if (p === this.mainProcess) {
+      this.finished = true;
+    }
+    this.checkExits(at);
+  }
+
+  /** Process.terminate(): SIGTERM, exit code -15. */
+  terminate(p: SimProcess, at: number): void {
+    if (!p.alive) {
+      return;
+    }
+    p.terminated = true;
+    p.exitcode = -15;
+    p.endTime = at;
+    for (const x of p.threads) {
+      if (!x.done) {
+        this.endThread(x, at);
+      }
+    }
+    for (const j of p.joiners.splice(0)) {
+      j();
+    }
+    this.checkExits(at);
+  }
+
+  // ------------------------------------------------------------------ the run loop
+
+  /** The preempt hook (interp.ts): accounts the budget just spent and decides whether to stop here. */
+  private readonly hook = (task: Task, f: Frame, pc: number): number => {
+    const t = this.cur!;
+    if (task !== t.task) {
+      throw new Error("preempt hook called for a task that is not running");
+    }
+    t.sliceT0 += t.quantum * INSTRUCTION_COST_S;
+    this.steps += t.quantum;
+    this.vm.steps = this.steps;
+    t.quantum = 0;
+    if (t.state !== "running") {
+      throw new Unsupported(`a blocking call (${t.block?.reason ?? "wait"}) made from the simulator's native code`);
+    }
+    const limits = this.vm.limits;
+    if (this.steps > limits.maxSteps) {
+      throw new LimitReached("step-limit", `the program ran more than ${limits.maxSteps} steps`);
+    }
+    if (t.sliceT0 > limits.maxTimeS) {
+      throw new LimitReached("time-limit", `virtual time exceeded ${limits.maxTimeS} s`);
+    }
+    const top = isTopLevel(f);
+    const p = t.proc;
+    if (!t.dropRequested && p.gilHolder === t && p.gilWaiters.length > 0 && !this.freeThreaded()) {
+      let first = Infinity;
+      for (const w of p.gilWaiters) {
+        first = Math.min(first, w.gilRequestAt);
+      }
+      if (t.sliceT0 >= first) {
+        t.dropRequested = true;
+      }
+    }
+    if (t.dropRequested) {
+      if (top && this.isEvalBreaker(f, pc)) {
+        return 0;
+      }
+      return this.give(t, top ? 1 : 64);
+    }
+    if (top) {
+      return 0;
+    }
+    return this.give(t, this.quantumFor(t));
+  };
+
+  private give(t: SimThread, q: number): number {
+    t.quantum = q;
+    return q;
+  }
+
+  /** Where the GIL may change hands under the profile (CPython's eval-breaker checks). */
+  private isEvalBreaker(f: Frame, pc: number): boolean {
+    if (this.options.profile === "3.9") {
+      return true;
+    }
+    // 3.10+: function entry (RESUME), backward jumps (JUMP_BACKWARD) and after calls.
+    if (pc === 0) {
+      return true;
+    }
+    const code = f.code.code;
+    const op = code[pc << 1];
+    if (JUMP_OPS.has(op) && code[(pc << 1) + 1] <= pc) {
+      return true;
+    }
+    return CALL_OPS.has(code[(pc - 1) << 1]);
+  }
+
+  /** The instructions `t` may run before something else may concern it. */
+  private quantumFor(t: SimThread): number {
+    let horizon = t.sliceT0 + OS_SLICE_S * 8;
+    if (this.timers.length > 0) {
+      horizon = Math.min(horizon, this.nextTimerDue());
+    }
+    for (const o of this.running) {
+      if (o !== t) {
+        horizon = Math.min(horizon, Math.max(o.sliceT0, t.sliceT0) + LOCKSTEP_S);
+      }
+    }
+    if (this.coreQueue.length > 0) {
+      horizon = Math.min(horizon, t.osSliceEnd);
+    }
+    const p = t.proc;
+    if (p.gilHolder === t) {
+      for (const w of p.gilWaiters) {
+        horizon = Math.min(horizon, w.gilRequestAt);
+      }
+    }
+    const q = Math.ceil((horizon - t.sliceT0) / INSTRUCTION_COST_S);
+    return Math.max(1, Math.min(MAX_QUANTUM, q));
+  }
+
+  private nextTimerDue(): number {
+    while (this.timers.length > 0 && this.timers[0].cancelled) {
+      this.timers.shift();
+    }
+    return this.timers.length > 0 ? this.timers[0].due : Infinity;
+  }
+
+  private enter(t: SimThread): void {
+    this.cur = t;
+    setCurrentTask(t.task);
+    if (this.ctxProc !== t.proc) {
+      this.ctxProc = t.proc;
+      this.vm.modules = t.proc.modules;
+      if (t.proc.builtins !== null) {
+        this.vm.builtins = t.proc.builtins;
+      }
+    }
+  }
+
+  private leave(): void {
+    const t = this.cur;
+    if (t !== null) {
+      t.proc.builtins = this.vm.builtins;
+    }
+    this.cur = null;
+  }
+
+  /** Runs the machine until the main process exits; throws MachineStop, LimitReached or Unsupported. */
+  run(main: () => Frame | null): void {
+    active = this;
+    setPreemptHook(this.hook);
+    try {
+      this.mainProcess = this.newProcess(null, "MainProcess", main);
+      this.start(this.mainProcess.main, null);
+      this.loop();
+    } finally {
+      const end = this.clock;
+      for (const t of this.threads) {
+        this.closeSegment(t, t.endTime ?? end);
+      }
+      setPreemptHook(null);
+      active = null;
+      this.cur = null;
+    }
+  }
+
+  /** Machine time at the end (the run's wall-clock length). */
+  get endTime(): number {
+    return this.clock;
+  }
+
+  private loop(): void {
+    while (!this.finished) {
+      let t: SimThread | null = null;
+      for (const r of this.running) {
+        if (t === null || r.sliceT0 < t.sliceT0 || (r.sliceT0 === t.sliceT0 && r.id < t.id)) {
+          t = r;
+        }
+      }
+      const due = this.nextTimerDue();
+      if (due !== Infinity && (t === null || due <= t.sliceT0)) {
+        const tm = this.timers.shift()!;
+        this.clock = Math.max(this.clock, tm.due);
+        if (this.clock > this.vm.limits.maxTimeS) {
+          throw new LimitReached("time-limit", `virtual time exceeded ${this.vm.limits.maxTimeS} s`);
+        }
+        tm.fire();
+        continue;
+      }
+      if (t === null) {
+        this.stuck();
+        return;
+      }
+      this.clock = Math.max(this.clock, t.sliceT0);
+      // The OS takes the core from a thread whose slice is over when another waits for one.
+      if (this.coreQueue.length > 0 && t.sliceT0 >= t.osSliceEnd) {
+        const at = t.sliceT0;
+        this.running.splice(this.running.indexOf(t), 1);
+        this.coreQueue.push(t);
+        this.setState(t, "ready-core", at);
+        this.grantCore(at);
+        continue;
+      }
+      this.slice(t);
+    }
+  }
+
+  /** Runs one slice of `t`. */
+  private slice(t: SimThread): void {
+    this.enter(t);
+    try {
+      if (t.init !== null) {
+        const init = t.init;
+        t.init = null;
+        const f = init();
+        if (f === null) {
+          this.rootDone(t, None);
+          return;
+        }
+        this.setRoot(t, f);
+      }
+      if (t.pendingRetry) {
+        t.pendingRetry = false;
+        const retry = t.retry!;
+        t.retry = null;
+        t.quantum = 0;
+        const v = retry();
+        if (v === BLOCK) {
+          return;
+        }
+        t.task.frame!.stack.push(v);
+      }
+      t.quantum = this.quantumFor(t);
+      t.task.budget = t.quantum;
+      let r: PyValue;
+      try {
+        r = execute();
+      } catch (err) {
+        this.syncClock(t);
+        if (err instanceof PyBaseException) {
+          this.rootFailed(t, err);
+          return;
+        }
+        throw err;
+      }
+      this.syncClock(t);
+      if (r === SUSPENDED) {
+        if (t.state === "running" && t.dropRequested) {
+          this.dropGil(t);
+        }
+        return;
+      }
+      if (t.state !== "running") {
+        throw new Unsupported(`a blocking call (${t.block?.reason ?? "wait"}) made from the simulator's native code`);
+      }
+      this.rootDone(t, r);
+    } finally {
+      this.leave();
+    }
+  }
+
+  /** Folds the instructions of the slice into the thread's clock. */
+  private syncClock(t: SimThread): void {
+    if (t.state === "running" && t.quantum > 0) {
+      const used = t.quantum - Math.max(0, t.task.budget);
+      t.sliceT0 += used * INSTRUCTION_COST_S;
+      this.steps += used;
+      this.vm.steps = this.steps;
+      t.quantum = 0;
+      t.task.budget = 0;
+    }
+  }
+
+  /** The holder reached an eval-breaker point after a drop request: the GIL changes hands. */
+  private dropGil(t: SimThread): void {
+    const at = t.sliceT0;
+    const next = this.releaseGil(t, at, "gil", false);
+    if (next === null || next === t) {
+      return;
+    }
+    this.record("gil-switch", t, { detail: `GIL to ${next.name}`, target: next.id }, at);
+    this.leaveCore(t, at);
+    t.proc.gilWaiters.push(t);
+    t.gilRequestAt = at + this.options.scheduler.switchDelay(t.proc.switchInterval);
+    this.setState(t, "ready-gil", at);
+  }
+
+  private rootDone(t: SimThread, value: PyValue): void {
+    const next = t.onRootDone?.(value) ?? null;
+    if (next !== null) {
+      this.setRoot(t, next);
+      return;
+    }
+    const at = t.sliceT0;
+    if (t.kind === "process") {
+      this.beginExit(t.proc, at);
+    } else {
+      this.endThread(t, at);
+    }
+  }
+
+  private rootFailed(t: SimThread, err: PyBaseException): void {
+    t.task.frame = null;
+    if (t.proc === this.mainProcess && t === t.proc.main) {
+      this.onMainError(err);
+      t.proc.exitcode = null;
+      this.rootDone(t, None);
+      return;
+    }
+    this.processErrors.push({ proc: t.proc, err });
+    this.onProcessError(t, err);
+    this.rootDone(t, None);
+  }
+
+  /** Uncaught exceptions of threads that are not the main one (printed by `onProcessError`). */
+  readonly processErrors: { proc: SimProcess; err: PyBaseException }[] = [];
+  onProcessError: (t: SimThread, err: PyBaseException) => void = () => {};
+
+  /** Nothing runs and no timer is pending: the program is done, deadlocked or hung. */
+  private stuck(): void {
+    const blocked = this.threads.filter((x) => x.state === "blocked" || x.state === "sleeping");
+    if (blocked.length === 0) {
+      // Should not happen: a live process always has a thread.
+      this.finished = true;
+      return;
+    }
+    const cycle = this.findCycle(blocked);
+    const describe = (x: SimThread): string => `${x.name} (pid ${x.proc.pid}) waits in ${x.block?.reason ?? "a blocking call"}${x.blockSpan ? ` at line ${x.blockSpan.line}` : ""}`;
+    const main = this.mainProcess.main;
+    const span = (cycle?.[0] ?? main).blockSpan ?? main.blockSpan ?? { line: 1, col: 0, endLine: 1, endCol: 0 };
+    if (cycle !== null) {
+      throw new MachineStop("deadlock", `deadlock: ${cycle.map(describe).join("; ")}, each waiting for the next`, span);
+    }
+    const waiting = blocked.filter((x) => !x.daemon || x.proc !== this.mainProcess).slice(0, 6);
+    throw new MachineStop("hang", `hang: every thread waits and nothing can wake one: ${waiting.map(describe).join("; ")}`, (waiting[0] ?? main).blockSpan ?? span);
+  }
+
+  /** A cycle in the wait-for graph among blocked threads, or null. */
+  private findCycle(blocked: SimThread[]): SimThread[] | null {
+    const edges = new Map<SimThread, SimThread[]>();
+    for (const x of blocked) {
+      edges.set(x, x.block?.waitsFor?.() ?? []);
+    }
+    const color = new Map<SimThread, number>();
+    const stack: SimThread[] = [];
+    const visit = (x: SimThread): SimThread[] | null => {
+      color.set(x, 1);
+      stack.push(x);
+      for (const y of edges.get(x) ?? []) {
+        const c = color.get(y) ?? 0;
+        if (c === 1) {
+          return stack.slice(stack.indexOf(y));
+        }
+        if (c === 0 && edges.has(y)) {
+          const r = visit(y);
+          if (r !== null) {
+            return r;
+          }
+        }
+      }
+      stack.pop();
+      color.set(x, 2);
+      return null;
+    };
+    for (const x of blocked) {
+      if ((color.get(x) ?? 0) === 0) {
+        const r = visit(x);
+        if (r !== null) {
+          return r;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Task descriptions for the Report. */
+  taskInfos(): TaskInfo[] {
+    return this.threads.map((t) => ({
+      id: t.id,
+      kind: t.kind,
+      name: t.name,
+      pid: t.proc.pid,
+      parent: t.kind === "process" ? (t.proc.parent?.main.id ?? null) : t.proc.main.id,
+      start: t.startTime,
+      end: t.endTime,
+    }));
+  }
+}
+
+/** "2", "0.5": seconds as the program gave them. */
+function formatSeconds(s: number): string {
+  return String(s);
+}
