@@ -39,10 +39,10 @@ export function afterText(f: Finding): string {
     case "race":
       return `  ⚠ race${f.locations[0]?.role ? ` (${f.locations[0].role})` : ""}`;
     case "deadlock":
-      return `  ⛔ ${f.kind}`;
+      return `  ⊗ ${f.kind}`;
     case "gil": {
       const fig = gilFigure(f);
-      return fig === null ? "  ⏸ GIL-serialized" : `  ⏸ GIL-serialized: ${fig} parallelism`;
+      return fig === null ? "  ‖ GIL-serialized" : `  ‖ GIL-serialized: ${fig} parallelism`;
     }
     default:
       return "";

@@ -7,7 +7,7 @@
  */
 import type { Finding, SourceSpan } from "../simulator/trace/report";
 import { isControls, isPanelModel, parseHostMessage, PROFILES, STRATEGIES, type Controls, type PanelModel, type WebviewToHost } from "../extension/protocol";
-import { formatTime } from "../extension/timeFormat";
+import { formatTick, formatTime } from "../extension/timeFormat";
 import {
   buildLayout, fitView, forEachVisibleSegment, forEachVisibleTick, lowerBound, panBy, segmentAt, STATES, tickStep, timeToX, xToTime, zoomAt,
   type Layout, type View,
@@ -402,7 +402,7 @@ function draw(): void {
   ctx.stroke();
   ctx.globalAlpha = 1;
   for (let t = Math.ceil(v.start / step) * step; t <= xToTime(v, width); t += step) {
-    ctx.fillText(formatTime(t), timeToX(v, t) + 3, AXIS_H / 2);
+    ctx.fillText(formatTick(t, step), timeToX(v, t) + 3, AXIS_H / 2);
   }
 
   // Lanes: background, segments (one per pixel column at most), event ticks.

@@ -26,6 +26,8 @@ const SETTINGS = {
   "chat.commandCenter.enabled": false,
   "chat.disableAIFeatures": true,
   "editor.codeLens": true,
+  "git.openRepositoryInParentFolders": "never",
+  "git.enabled": false,
   "editor.minimap.enabled": false,
   "files.hotExit": "off",
   "window.confirmBeforeClose": "never",

@@ -115,14 +115,15 @@ export function syntheticReport(events = 100_000, seed = 1): Report {
     if (random() < 0.3) {
       seg(t, "blocked", u(), LINE.lockB, "lock_b");
     }
-    ev(t, "queue-put", LINE.put, "jobs");
+    if (k % 7 === 0) {
+      // The main thread takes each item soon after it is put (FIFO pairs stay short).
+      ev(t, "queue-put", LINE.put, "jobs");
+      clock[0] = Math.max(clock[0], clock[t]) + u();
+      ev(0, "queue-get", LINE.join, "jobs");
+    }
     ev(t, "lock-release", LINE.lockA, "lock_a");
     if (random() < 0.2) {
       seg(t, "sleeping", u() * 2, LINE.put);
-    }
-    if (k % 7 === 0) {
-      ev(0, "queue-get", LINE.join, "jobs");
-      clock[0] = Math.max(clock[0], clock[t]);
     }
     if (k % 5 === 0) {
       seg(4, "running", u() * 4, LINE.busy);

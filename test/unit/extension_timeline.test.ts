@@ -139,3 +139,14 @@ describe("flows from recorded synchronization edges", () => {
     ]);
   });
 });
+
+describe("axis labels", () => {
+  it("use the step's unit and enough decimals to tell ticks apart", async () => {
+    const { formatTick } = await import("../../extension/timeFormat");
+    expect(formatTick(0.1762384, 1e-6)).toBe("176238 µs");
+    expect(formatTick(0.17624, 2e-7)).toBe("176240.0 µs");
+    expect(formatTick(0.2, 0.1)).toBe("0.2 s");
+    expect(formatTick(0.25, 0.05)).toBe("250 ms");
+    expect(formatTick(1.5, 0.5)).toBe("1.5 s");
+  });
+});

@@ -1,0 +1,205 @@
+/**
+ * The extension in a real workbench: code-server in headless Chromium, driven like a person
+ * would. Runs a corpus snippet from the palette and from its CodeLens, explores it, opens a
+ * synthetic 100 000-event Report (a test fixture) and measures zoom and pan on it, checks the
+ * editor's diagnostics, decorations and hovers, and saves screenshots to test-results/e2e/.
+ */
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import type { Browser, Frame, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, openFile, openWorkbench, ROOT, runFromPalette, startCodeServer, timelineFrame, type CodeServer } from "./codeServer";
+import { SYNTHETIC_SOURCE, syntheticReport } from "./syntheticReport";
+
+const WORKSPACE = path.join(ROOT, ".e2e/run/workspace");
+const SHOTS = path.join(ROOT, "test-results/e2e");
+const CORPUS = ["s000_07_thread_balance_nolock.py", "s000_08_thread_balance_lock.py"];
+const OPEN_SYNTHETIC_KEY = "ctrl+alt+shift+o";
+const OPEN_SYNTHETIC_PRESS = "Control+Alt+Shift+O";
+
+let server: CodeServer;
+let browser: Browser;
+let page: Page;
+
+async function shot(name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
+
+/** All CSS rule text of the workbench (decorations' after-text lives in generated rules). */
+function cssText(): Promise<string> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const sheet of Array.from(document.styleSheets)) {
+      try {
+        for (const r of Array.from(sheet.cssRules)) {
+          out.push(r.cssText);
+        }
+      } catch {
+        // cross-origin sheet
+      }
+    }
+    return out.join("\n");
+  });
+}
+
+async function cursorLine(): Promise<number> {
+  const text = await page.locator('[id="status.editor.selection"]').innerText();
+  return Number(/Ln (\d+)/.exec(text)?.[1] ?? -1);
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+beforeAll(async () => {
+  rmSync(WORKSPACE, { recursive: true, force: true });
+  mkdirSync(WORKSPACE, { recursive: true });
+  mkdirSync(SHOTS, { recursive: true });
+  for (const f of CORPUS) {
+    copyFileSync(path.join(ROOT, "test/corpus/seeds", f), path.join(WORKSPACE, f));
+  }
+  writeFileSync(path.join(WORKSPACE, "synthetic.py"), SYNTHETIC_SOURCE);
+  writeFileSync(path.join(WORKSPACE, "synthetic.report.json"), JSON.stringify(syntheticReport(100_000)));
+  // Open Report File takes the path as an argument through a keybinding, as a user could set up.
+  const keybindings = [{ key: OPEN_SYNTHETIC_KEY, command: "interleave.openReport", args: path.join(WORKSPACE, "synthetic.report.json") }];
+  server = await startCodeServer("workbench", [path.join(ROOT, "interleave.vsix")], WORKSPACE, keybindings);
+  browser = await launchBrowser();
+  page = await openWorkbench(browser, server, WORKSPACE);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("Interleave in the workbench", () => {
+  let frame: Frame;
+
+  it("runs a corpus snippet from the palette: lanes in the panel, findings in the editor", async () => {
+    await openFile(page, CORPUS[0]);
+    await runFromPalette(page, "Interleave: Run File Concurrently");
+    frame = await timelineFrame(page, ".lane-label");
+    await frame.waitForSelector(`.status .doc:has-text("${CORPUS[0]}")`);
+    const lanes = await frame.locator(".lane-label:not(.stdout-label)").count();
+    expect(lanes).toBeGreaterThanOrEqual(1);
+    const errors = await frame.locator(".finding.severity-error").count();
+    if (errors > 0) {
+      await page.locator(".monaco-editor .squiggly-error").first().waitFor({ state: "attached", timeout: 15_000 });
+    }
+    console.log(`corpus run: ${lanes} lane(s), ${await frame.locator(".finding").count()} finding(s), outcome ${await frame.locator(".status .outcome").innerText()}`);
+    await shot("corpus-run-from-palette");
+  });
+
+  it("runs from the CodeLens above thread creation", async () => {
+    await openFile(page, CORPUS[1]);
+    const lens = page.locator('.codelens-decoration a:has-text("Run concurrently")').first();
+    await lens.waitFor({ state: "visible", timeout: 30_000 });
+    expect(await page.locator('.codelens-decoration a:has-text("Explore")').count()).toBeGreaterThanOrEqual(1);
+    await lens.click();
+    frame = await timelineFrame(page, `.status .doc:has-text("${CORPUS[1]}")`);
+    expect(await frame.locator(".lane-label:not(.stdout-label)").count()).toBeGreaterThanOrEqual(1);
+  });
+
+  it("explores schedules and shows the outcome histogram, saying what it did", async () => {
+    await runFromPalette(page, "Interleave: Explore Schedules");
+    frame = await timelineFrame(page, ".histogram:not(.hidden) .bucket");
+    expect(await frame.locator(".histogram .note").innerText()).toMatch(/seed sweep/);
+    const counts = await frame.locator(".histogram .bucket .count").allInnerTexts();
+    expect(counts.map((c) => Number(c.replace("×", ""))).reduce((a, b) => a + b, 0)).toBe(20);
+    await shot("explore-histogram");
+  });
+
+  it("shows a 100 000-event Report: lanes, findings, diagnostics, decorations and a hover with Replay", async () => {
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await page.keyboard.press(OPEN_SYNTHETIC_PRESS);
+    frame = await timelineFrame(page, ".finding-race");
+    await page.locator('.tab.active[aria-label^="synthetic.py"]').waitFor({ state: "visible" });
+    expect(await frame.locator(".lane-label:not(.stdout-label)").allInnerTexts()).toEqual(["MainProcess (pid 4242)", "Thread-1 (worker)", "Thread-2 (worker)", "Thread-3 (worker)", "Process-1 (pid 4243)"]);
+    expect(await frame.locator(".finding .finding-kind").allInnerTexts()).toEqual(["race", "potential-deadlock", "gil-serialized"]);
+    await page.locator(".monaco-editor .squiggly-error").first().waitFor({ state: "attached", timeout: 15_000 });
+    const css = await cssText();
+    expect(css).toContain("GIL-serialized: 1.04× parallelism");
+    expect(css).toContain("⚠ race");
+    await page.mouse.move(5, 500);
+    await shot("synthetic-overview");
+    await page.locator(".monaco-editor .view-line", { hasText: "balance = balance + n" }).first().hover({ position: { x: 60, y: 5 } });
+    const hover = page.locator(".monaco-hover:not(.hidden)").filter({ hasText: "Replay" }).first();
+    await hover.waitFor({ state: "visible", timeout: 15_000 });
+    expect(await hover.innerText()).toMatch(/Lost update/);
+    await shot("synthetic-findings-hover");
+    await page.mouse.move(5, 500);
+  });
+
+  it("zooms and pans the 100 000-event timeline smoothly", async () => {
+    const canvas = frame.locator("canvas");
+    const box = (await canvas.boundingBox())!;
+    await frame.evaluate(() => {
+      const w = window as unknown as { __interleavePerf: { renders: number[] }; __frames: number[] };
+      w.__interleavePerf.renders.length = 0;
+      w.__frames = [];
+      const tick = (t: number): void => {
+        w.__frames.push(t);
+        if (w.__frames.length < 100_000) {
+          requestAnimationFrame(tick);
+        }
+      };
+      requestAnimationFrame(tick);
+    });
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    await page.mouse.move(cx, cy);
+    for (let i = 0; i < 30; i++) {
+      await page.mouse.wheel(0, -200);
+      await page.waitForTimeout(16);
+    }
+    for (let i = 0; i < 20; i++) {
+      await page.mouse.down();
+      for (let k = 0; k < 4; k++) {
+        await page.mouse.move(cx + (k + 1) * 30 * (i % 2 === 0 ? 1 : -1), cy);
+        await page.waitForTimeout(16);
+      }
+      await page.mouse.up();
+      await page.mouse.move(cx, cy);
+    }
+    await shot("synthetic-zoomed");
+    for (let i = 0; i < 30; i++) {
+      await page.mouse.wheel(0, 200);
+      await page.waitForTimeout(16);
+    }
+    await page.waitForTimeout(200);
+    const { renders, frames } = await frame.evaluate(() => {
+      const w = window as unknown as { __interleavePerf: { renders: number[] }; __frames: number[] };
+      const f = w.__frames;
+      w.__frames = new Array(100_000);
+      return { renders: [...w.__interleavePerf.renders], frames: f };
+    });
+    const intervals = frames.slice(1).map((t, i) => t - frames[i]);
+    const summary = {
+      events: 100_000,
+      renders: renders.length,
+      renderMs: { p50: percentile(renders, 50), p95: percentile(renders, 95), max: Math.max(...renders) },
+      frameIntervalMs: { p50: percentile(intervals, 50), p95: percentile(intervals, 95), max: Math.max(...intervals) },
+    };
+    writeFileSync(path.join(SHOTS, "frame-times.json"), JSON.stringify(summary, null, 2));
+    console.log(`zoom/pan on 100 000 events: ${JSON.stringify(summary)}`);
+    expect(renders.length).toBeGreaterThanOrEqual(40);
+    expect(summary.renderMs.p95).toBeLessThan(16);
+  });
+
+  it("clicking a segment reveals its line; scrubbing the time axis marks where each thread was", async () => {
+    const box = (await frame.locator("canvas").boundingBox())!;
+    await frame.locator("canvas").focus();
+    await page.keyboard.press("0");
+    await page.waitForTimeout(100);
+    await page.mouse.click(box.x + box.width * 0.4, box.y + 24 + 26 * 1 + 13);
+    await expect.poll(cursorLine, { timeout: 10_000 }).toBeGreaterThan(1);
+    expect([13, 14, 20, 21, 22]).toContain(await cursorLine());
+    await page.mouse.move(box.x + box.width * 0.3, box.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.45, box.y + 10, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => (await cssText()).includes("◀ Thread-"), { timeout: 10_000 }).toBe(true);
+    await shot("synthetic-scrub");
+  });
+});
