@@ -68,6 +68,8 @@ export interface CodeObject {
   doc: string | null;
   /** The span of the whole definition (for a module: the whole file). */
   span: Span;
+  /** Set by the VM on first call: the positional count a call can bind straight from the stack, or -1. */
+  fastArgc?: number;
 }
 
 /** Result of compiling a module: a code object, or a compile-time error CPython would also raise at compile time. */

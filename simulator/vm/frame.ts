@@ -25,6 +25,13 @@ export const enum ReturnMode {
   GenSync,
 }
 
+/**
+ * Shared empty arrays for frames that never enter a `try` (most calls): never pushed to;
+ * the interpreter gives a frame its own array at its first SETUP_HANDLER or handled exception.
+ */
+export const NO_BLOCKS: number[] = [];
+export const NO_HANDLED: PyBaseException[] = [];
+
 export class Frame {
   /** Index of the next instruction. */
   pc = 0;
@@ -33,10 +40,10 @@ export class Frame {
   locals: (PyValue | undefined)[];
   /** Cells: cellvars then freevars. */
   cells: PyCell[] | null = null;
-  /** Handler blocks, three words each: target, stack depth, handled depth. */
-  blocks: number[] = [];
-  /** Exceptions being handled in this frame, innermost last (sys.exc_info()). */
-  handled: PyBaseException[] = [];
+  /** Handler blocks, three words each: target, stack depth, handled depth (NO_BLOCKS until the first). */
+  blocks: number[] = NO_BLOCKS;
+  /** Exceptions being handled in this frame, innermost last (sys.exc_info()); NO_HANDLED until the first. */
+  handled: PyBaseException[] = NO_HANDLED;
   back: Frame | null = null;
   returnMode: ReturnMode = ReturnMode.Normal;
   /** Run from TypeScript (callPy): when this frame returns, the interpreter loop returns its result to its JS caller. */

@@ -7,7 +7,7 @@
  * locals in JS locals for speed and reloads them whenever the frame changes.
  */
 import { BinaryOp, CompareOp, Op, UnaryOp } from "../python/opcodes";
-import { CodeFlag } from "../python/code";
+import { CodeFlag, type CodeObject } from "../python/code";
 import { callValue, closeGenerator, codeConsts as codeConstsOf, currentHandledException, resumeGenerator, takePending } from "./call";
 import { finishClass } from "./classes";
 import {
@@ -24,7 +24,7 @@ import {
   valueError,
   newException,
 } from "./errors";
-import { Frame, ReturnMode } from "./frame";
+import { Frame, NO_BLOCKS, NO_HANDLED, ReturnMode } from "./frame";
 import { lastMadeGenerator, PyGenerator, PyNativeIter } from "./iterators";
 import {
   BaseExceptionType,
@@ -526,6 +526,13 @@ export function execute(): PyValue {
             break;
           }
           case Op.CALL_METHOD: {
+            const meth = stack[stack.length - arg - 2];
+            if (meth instanceof PyFunction && fastArgc(meth.code) === arg + 1) {
+              const nf = frameFromStack(meth, stack, arg + 1); // self and the arguments
+              stack.pop(); // the method
+              enter(nf);
+              break;
+            }
             const args = stack.splice(stack.length - arg, arg);
             const self = stack.pop()!;
             const m = stack.pop()!;
@@ -554,6 +561,13 @@ export function execute(): PyValue {
             break;
           }
           case Op.CALL: {
+            const fn = stack[stack.length - arg - 1];
+            if (fn instanceof PyFunction && fastArgc(fn.code) === arg) {
+              const nf = frameFromStack(fn, stack, arg);
+              stack.pop(); // the function
+              enter(nf);
+              break;
+            }
             const args = stack.splice(stack.length - arg, arg);
             call(stack.pop()!, args, null);
             break;
@@ -975,9 +989,15 @@ export function execute(): PyValue {
             stack.push(AssertionErrorType);
             break;
           case Op.SETUP_HANDLER:
+            if (f.blocks === NO_BLOCKS) {
+              f.blocks = [];
+            }
             f.blocks.push(arg, stack.length, f.handled.length);
             break;
           case Op.SETUP_WITH:
+            if (f.blocks === NO_BLOCKS) {
+              f.blocks = [];
+            }
             f.blocks.push(arg, stack.length - 1, f.handled.length);
             break;
           case Op.POP_BLOCK:
@@ -1225,6 +1245,9 @@ export function execute(): PyValue {
           stack.length = blocks[n - 2];
           f.handled.length = blocks[n - 1];
           blocks.length = n - 3;
+          if (f.handled === NO_HANDLED) {
+            f.handled = [];
+          }
           f.handled.push(e);
           stack.push(e);
           f.pc = target;
@@ -1260,6 +1283,30 @@ export function execute(): PyValue {
       }
     }
   }
+}
+
+/** The positional count with which a call to `code` can bind its arguments straight from the caller's stack, or -1. */
+function fastArgc(code: CodeObject): number {
+  let n = code.fastArgc;
+  if (n === undefined) {
+    const simple =
+      (code.flags & (CodeFlag.VarArgs | CodeFlag.VarKeywords | CodeFlag.Generator | CodeFlag.Coroutine | CodeFlag.AsyncGenerator)) === 0 &&
+      code.kwonlyargcount === 0 &&
+      code.cellvars.length === 0 &&
+      code.freevars.length === 0;
+    n = code.fastArgc = simple ? code.argcount : -1;
+  }
+  return n;
+}
+
+/** A frame for a plain call whose `n` arguments are the top of `stack` (popped here). */
+function frameFromStack(fn: PyFunction, stack: PyValue[], n: number): Frame {
+  const nf = new Frame(fn.code, fn.globals, null, fn.consts);
+  const locals = nf.locals;
+  for (let i = n - 1; i >= 0; i--) {
+    locals[i] = stack.pop();
+  }
+  return nf;
 }
 
 const isCallOp = (op: number): boolean =>
