@@ -332,7 +332,13 @@ export function execute(): PyValue {
     t.depth++;
     nf.back = f;
     t.frame = nf;
-    load(nf);
+    // load(nf), inlined: this is the hottest path of every call
+    f = nf;
+    code = nf.code.code;
+    stack = nf.stack;
+    locals = nf.locals;
+    consts = nf.consts;
+    names = nf.code.names;
   };
   /** Calls and either pushes the result or enters the prepared frame. */
   const call = (fn: PyValue, args: PyValue[], kw: KwArgs | null): void => {
@@ -973,7 +979,13 @@ export function execute(): PyValue {
               t.budget = budget;
               return result;
             }
-            load(caller!);
+            // load(caller), inlined (the return path of every call)
+            f = caller!;
+            code = f.code.code;
+            stack = f.stack;
+            locals = f.locals;
+            consts = f.consts;
+            names = f.code.names;
             stack.push(result);
             break;
           }
