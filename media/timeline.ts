@@ -111,12 +111,14 @@ const status = el("div", "status");
 const busy = el("div", "busy hidden");
 const errorBox = el("div", "error hidden");
 const legend = el("div", "legend");
+const flowHint = el("span", "flow-hint");
 const STATE_LABEL: Record<string, string> = { running: "running", ready: "waiting for the GIL / a core", blocked: "blocked", sleeping: "sleeping", io: "I/O" };
 for (const s of STATES) {
   const item = el("span", "legend-item");
   item.append(el("span", `swatch state-${s}`), el("span", undefined, STATE_LABEL[s]));
   legend.append(item);
 }
+legend.append(flowHint);
 const timeline = el("div", "timeline");
 const gutter = el("div", "gutter");
 const canvasWrap = el("div", "canvas-wrap");
@@ -440,9 +442,19 @@ function draw(): void {
       hi = mid;
     }
   }
+  let last = lo;
+  while (last < flows.length && flows[last].t0 <= tEnd) {
+    last++;
+  }
+  // Thousands of arrows across a few hundred pixels are only a smear: ask to zoom in instead.
+  const dense = last - lo > width / 3;
+  const hint = dense ? `${(last - lo).toLocaleString("en")} lock/queue arrows in view: zoom in to see them` : "";
+  if (flowHint.textContent !== hint) {
+    flowHint.textContent = hint;
+  }
   let lastKey = "";
   ctx.lineWidth = 1;
-  for (let fi = lo; fi < flows.length && flows[fi].t0 <= tEnd; fi++) {
+  for (let fi = lo; !dense && fi < last; fi++) {
     const f = flows[fi];
     if (f.t1 < v.start) {
       continue;

@@ -45,12 +45,12 @@ export interface Layout {
   flows: LaidFlow[];
   /** The longest flow (t1 - t0): how far before the view a visible flow can start. */
   maxFlowSpan: number;
-  /** Print events (kind "print"/"stdout"/"write"), as indices into report.events, sorted by time. */
+  /** Print events (kind "print" or "stdout"), as indices into report.events, sorted by time. */
   stdoutT: Float64Array;
   stdoutIdx: Int32Array;
 }
 
-const STDOUT_KINDS = new Set(["print", "stdout", "write"]);
+const STDOUT_KINDS = new Set(["print", "stdout"]);
 
 function sortedBy(idx: number[], key: (i: number) => number): number[] {
   return idx.sort((a, b) => key(a) - key(b) || a - b);

@@ -66,6 +66,8 @@ beforeAll(async () => {
   server = await startCodeServer("workbench", [path.join(ROOT, "interleave.vsix")], WORKSPACE, keybindings);
   browser = await launchBrowser();
   page = await openWorkbench(browser, server, WORKSPACE);
+  // More room for the editor and the panel in the screenshots.
+  await runFromPalette(page, "View: Close Primary Side Bar");
 });
 
 afterAll(async () => {
@@ -134,22 +136,33 @@ describe("Interleave in the workbench", () => {
   it("zooms and pans the 100 000-event timeline smoothly", async () => {
     const canvas = frame.locator("canvas");
     const box = (await canvas.boundingBox())!;
-    await frame.evaluate(() => {
-      const w = window as unknown as { __interleavePerf: { renders: number[] }; __frames: number[] };
-      w.__interleavePerf.renders.length = 0;
-      w.__frames = [];
-      const tick = (t: number): void => {
-        w.__frames.push(t);
-        if (w.__frames.length < 100_000) {
-          requestAnimationFrame(tick);
-        }
-      };
-      requestAnimationFrame(tick);
-    });
+    // Render times come from the webview's own probe; frame intervals from a rAF sampler.
+    const startSampling = () =>
+      frame.evaluate(() => {
+        const w = window as unknown as { __interleavePerf: { renders: number[] }; __frames: number[]; __sampling: boolean };
+        w.__interleavePerf.renders.length = 0;
+        w.__frames = [];
+        w.__sampling = true;
+        const tick = (t: number): void => {
+          if (w.__sampling) {
+            w.__frames.push(t);
+            requestAnimationFrame(tick);
+          }
+        };
+        requestAnimationFrame(tick);
+      });
+    const stopSampling = () =>
+      frame.evaluate(() => {
+        const w = window as unknown as { __interleavePerf: { renders: number[] }; __frames: number[]; __sampling: boolean };
+        w.__sampling = false;
+        const f = w.__frames;
+        return { renders: [...w.__interleavePerf.renders], intervals: f.slice(1).map((t, i) => t - f[i]) };
+      });
     const cx = box.x + box.width / 2;
     const cy = box.y + box.height / 2;
     await page.mouse.move(cx, cy);
-    for (let i = 0; i < 30; i++) {
+    await startSampling();
+    for (let i = 0; i < 16; i++) {
       await page.mouse.wheel(0, -200);
       await page.waitForTimeout(16);
     }
@@ -162,28 +175,26 @@ describe("Interleave in the workbench", () => {
       await page.mouse.up();
       await page.mouse.move(cx, cy);
     }
+    const inOut = await stopSampling();
     await shot("synthetic-zoomed");
-    for (let i = 0; i < 30; i++) {
+    await startSampling();
+    for (let i = 0; i < 16; i++) {
       await page.mouse.wheel(0, 200);
       await page.waitForTimeout(16);
     }
     await page.waitForTimeout(200);
-    const { renders, frames } = await frame.evaluate(() => {
-      const w = window as unknown as { __interleavePerf: { renders: number[] }; __frames: number[] };
-      const f = w.__frames;
-      w.__frames = new Array(100_000);
-      return { renders: [...w.__interleavePerf.renders], frames: f };
-    });
-    const intervals = frames.slice(1).map((t, i) => t - frames[i]);
+    const out = await stopSampling();
+    const renders = [...inOut.renders, ...out.renders];
+    const intervals = [...inOut.intervals, ...out.intervals];
     const summary = {
       events: 100_000,
       renders: renders.length,
       renderMs: { p50: percentile(renders, 50), p95: percentile(renders, 95), max: Math.max(...renders) },
-      frameIntervalMs: { p50: percentile(intervals, 50), p95: percentile(intervals, 95), max: Math.max(...intervals) },
+      frameIntervalMs: { frames: intervals.length, p50: percentile(intervals, 50), p95: percentile(intervals, 95), max: Math.max(...intervals) },
     };
     writeFileSync(path.join(SHOTS, "frame-times.json"), JSON.stringify(summary, null, 2));
     console.log(`zoom/pan on 100 000 events: ${JSON.stringify(summary)}`);
-    expect(renders.length).toBeGreaterThanOrEqual(40);
+    expect(renders.length).toBeGreaterThanOrEqual(30);
     expect(summary.renderMs.p95).toBeLessThan(16);
   });
 
