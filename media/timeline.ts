@@ -312,6 +312,7 @@ interface Palette {
   flow: Record<string, string>;
   scrub: string;
   stdout: string;
+  background: string;
 }
 let palette: Palette | null = null;
 
@@ -333,6 +334,7 @@ function readPalette(): Palette {
     flow: { lock: v("--vscode-charts-orange", "#d18616"), queue: v("--vscode-charts-blue", "#3794ff"), message: v("--vscode-charts-purple", "#b180d7"), signal: v("--vscode-charts-foreground", "#cccccc") },
     scrub: v("--vscode-editorCursor-foreground", "#aeafad"),
     stdout: v("--vscode-terminal-ansiGreen", "#23d18b"),
+    background: v("--vscode-editor-background", "#1e1e1e"),
   };
 }
 new MutationObserver(() => {
@@ -497,8 +499,13 @@ function draw(): void {
     ctx.moveTo(x, 0);
     ctx.lineTo(x, height);
     ctx.stroke();
+    const label = formatTime(scrub);
+    const w = ctx.measureText(label).width + 8;
+    const lx = Math.min(x + 2, width - w);
+    ctx.fillStyle = p.background;
+    ctx.fillRect(lx, 2, w, AXIS_H - 4);
     ctx.fillStyle = p.scrub;
-    ctx.fillText(formatTime(scrub), x + 4, AXIS_H / 2);
+    ctx.fillText(label, lx + 4, AXIS_H / 2);
   }
   perf.lastDrawn = drawn;
   perf.renders.push(performance.now() - started);

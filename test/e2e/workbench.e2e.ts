@@ -129,6 +129,7 @@ describe("Interleave in the workbench", () => {
     const hover = page.locator(".monaco-hover:not(.hidden)").filter({ hasText: "Replay" }).first();
     await hover.waitFor({ state: "visible", timeout: 15_000 });
     expect(await hover.innerText()).toMatch(/Lost update/);
+    await page.waitForTimeout(500);
     await shot("synthetic-findings-hover");
     await page.mouse.move(5, 500);
   });
