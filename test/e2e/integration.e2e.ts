@@ -39,7 +39,11 @@ function buildRunner(): string {
 const out = ${JSON.stringify(RESULTS)};
 exports.activate = async () => {
   const results = [];
-  const write = (done, error) => fs.writeFileSync(out, JSON.stringify({ done, error, results }));
+  // Written aside and renamed, so the test never reads half a file.
+  const write = (done, error) => {
+    fs.writeFileSync(out + ".tmp", JSON.stringify({ done, error, results }));
+    fs.renameSync(out + ".tmp", out);
+  };
   write(false);
   try {
     await require("./suite.js").run((r) => { results.push(r); write(false); });
@@ -95,6 +99,7 @@ describe("integration suite in code-server's extension host", () => {
           break;
         }
       }
+
       await new Promise((r) => setTimeout(r, 500));
     }
     expect(res, "the runner extension wrote results").toBeDefined();
