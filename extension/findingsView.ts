@@ -174,13 +174,13 @@ export class FindingsView implements vscode.HoverProvider, vscode.Disposable {
         }
         md.appendMarkdown("\n");
       }
-      if (f.detail !== undefined && f.detail !== "") {
-        md.appendCodeblock(f.detail, "text");
-      }
       const args: ReplayArgs = { uri: doc.uri.toString(), seed: entry.seed, schedule: f.schedule ?? "" };
       const link = `command:interleave.replaySchedule?${encodeURIComponent(JSON.stringify([args]))}`;
       const what = f.schedule ? `schedule \`${f.schedule}\`` : `seed ${entry.seed}`;
       md.appendMarkdown(`[$(debug-rerun) Replay](${link} "Replay the run that showed this") — ${what}\n\n`);
+      if (f.detail !== undefined && f.detail !== "") {
+        md.appendCodeblock(f.detail, "text");
+      }
     }
     return new vscode.Hover(md);
   }

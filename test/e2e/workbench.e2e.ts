@@ -109,6 +109,8 @@ describe("Interleave in the workbench", () => {
     expect(await frame.locator(".histogram .note").innerText()).toMatch(/seed sweep/);
     const counts = await frame.locator(".histogram .bucket .count").allInnerTexts();
     expect(counts.map((c) => Number(c.replace("×", ""))).reduce((a, b) => a + b, 0)).toBe(20);
+    // Progress notifications stay up a moment after their work ends.
+    await page.locator(".notification-toast-container").first().waitFor({ state: "detached", timeout: 10_000 }).catch(() => undefined);
     await shot("explore-histogram");
   });
 
