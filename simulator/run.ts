@@ -223,6 +223,7 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
   try {
     sim = makeMachine(machine, filename, { ...options, seed });
     sim.onMainError = fail;
+    sim.mainCode = compiled.code;
     sim.run(() => {
       machine.builtins = makeBuiltins();
       const main = new PyModule("__main__");

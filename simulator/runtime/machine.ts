@@ -21,7 +21,8 @@ import { callValue, codeConsts, takePending } from "../vm/call";
 import { LimitReached, Unsupported } from "../vm/errors";
 import { Frame } from "../vm/frame";
 import { BLOCK, SUSPENDED, Task, execute, setCurrentTask, setPreemptHook } from "../vm/interp";
-import { None, PyBaseException, type PyDict, type PyModule, type PyValue } from "../vm/objects";
+import { makeBuiltins } from "../vm/builtins";
+import { None, PyBaseException, PyModule, type PyDict, type PyValue } from "../vm/objects";
 import { ENTER } from "../vm/sentinels";
 import type { Vm } from "../vm/vm";
 import type { Profile, Segment, SourceSpan, TaskInfo, TraceEvent } from "../trace/report";
@@ -113,6 +114,8 @@ export class SimThread {
   blockSpan: SourceSpan | undefined;
   /** Called with the value the root frame returned; returns the next root frame or null when the thread is done. */
   onRootDone: ((value: PyValue) => Frame | null) | null = null;
+  /** CPU seconds the thread spends before its first instruction (a new process's interpreter start-up). */
+  startupCost = 0;
   /** Called when the thread was made runnable for the first time, in its process's context; returns its root frame. */
   init: (() => Frame | null) | null = null;
   readonly joiners: ((t: SimThread) => void)[] = [];
@@ -168,6 +171,8 @@ export class SimProcess {
   handle: unknown = null;
   endTime: number | null = null;
   terminated = false;
+  /** The exit code the main thread's code produced (set before the process winds down). */
+  pendingExit: number | null = null;
 
   constructor(
     readonly pid: number,
@@ -232,6 +237,23 @@ export class Machine {
   mainProcess!: SimProcess;
   /** Set when the main process has exited. */
   private finished = false;
+  /** The main module's code (spawn re-runs it in every child). */
+  mainCode: CodeObject | null = null;
+
+  /** A fresh builtins namespace (a spawned process starts from scratch). */
+  freshBuiltins(): PyDict {
+    return makeBuiltins();
+  }
+
+  /** A new main module for the running process, named `__main__` or `__mp_main__`. */
+  newMainModule(name: string): PyModule {
+    const m = new PyModule(name);
+    m.dict!.setStr("__file__", this.options.filename);
+    m.dict!.setStr("__builtins__", this.vm.importModule("builtins"));
+    m.dict!.setStr("__doc__", None);
+    return m;
+  }
+
   /** The resolved settings this machine was made from (runtime/session.ts), for the schedule token. */
   settings: { seed: number; profile: Profile; cores: number; switchIntervalS: number; strategy: "timed" | "random" | "pct"; depth: number; startMethod: "spawn" | "fork" } | null = null;
   /** Called when the main thread of the main process ends with an exception (prints it, sets the exit code). */
@@ -678,7 +700,8 @@ export class Machine {
     return out;
   }
 
-  private checkExits(at: number): void {
+  /** Ends the processes that were only waiting for their threads, children or queue feeders. */
+  checkExits(at: number): void {
     for (const p of this.processes) {
       if (!p.exiting || !p.alive) {
         continue;
@@ -689,7 +712,7 @@ export class Machine {
       if (p.exitBarriers.some((b) => b() !== null)) {
         continue;
       }
-      this.finishProcess(p, at, p.exitcode ?? 0);
+      this.finishProcess(p, at, p.pendingExit ?? 0);
     }
   }
 
@@ -720,13 +743,13 @@ export class Machine {
     this.checkExits(at);
   }
 
-  /** Process.terminate(): SIGTERM, exit code -15. */
-  terminate(p: SimProcess, at: number): void {
+  /** Process.terminate() (SIGTERM, exit code -15) or kill() (-9). */
+  terminate(p: SimProcess, at: number, code = -15): void {
     if (!p.alive) {
       return;
     }
     p.terminated = true;
-    p.exitcode = -15;
+    p.exitcode = code;
     p.endTime = at;
     for (const x of p.threads) {
       if (!x.done) {
@@ -919,6 +942,11 @@ export class Machine {
 
   /** Runs one slice of `t`. */
   private slice(t: SimThread): void {
+    if (t.startupCost > 0) {
+      t.sliceT0 += t.startupCost;
+      t.startupCost = 0;
+      return;
+    }
     this.enter(t);
     try {
       if (t.init !== null) {

@@ -108,11 +108,39 @@ export interface Finding {
   schedule?: string;
 }
 
+/** Where one thread's virtual time went (seconds). */
+export interface ThreadStats {
+  task: number;
+  name: string;
+  running: number;
+  /** Ready but waiting for its process's GIL. */
+  gilWait: number;
+  /** Ready (holding the GIL, or free-threaded) but waiting for a core. */
+  coreWait: number;
+  /** Blocked or sleeping. */
+  blocked: number;
+}
+
+/** One process: CPU time of its threads over its lifetime. */
+export interface ProcessStats {
+  pid: number;
+  name: string;
+  cpu: number;
+  wall: number;
+  /** cpu / wall: near 1 when the GIL serializes the threads, up to the core count when they run in parallel. */
+  parallelism: number;
+  exitcode: number | null;
+}
+
 export interface Stats {
   /** Virtual seconds from start to end. */
   virtualTime: number;
   /** Instructions executed. */
   steps: number;
+  threads?: ThreadStats[];
+  processes?: ProcessStats[];
+  /** CPU time of every thread of every process over the run's wall time. */
+  parallelism?: number;
 }
 
 export interface Report {

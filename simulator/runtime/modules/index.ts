@@ -23,3 +23,4 @@ import "./typing";
 import "./_thread";
 import "./threading";
 import "./queue";
+import "./multiprocessing";
