@@ -101,16 +101,15 @@ export const isControls = (x: unknown): x is Controls =>
   (x.runs as number) >= 1 &&
   (x.runs as number) <= 10_000;
 
-const FINDING_KINDS = new Set([
-  "race", "deadlock", "hang", "potential-deadlock", "gil-serialized", "blocking-call", "unhandled-exception",
-  "misuse", "syntax-error", "unsupported", "limit", "internal-error",
-]);
-const SEGMENT_STATES = new Set(["running", "ready", "blocked", "sleeping", "io"]);
-const TASK_KINDS = new Set(["process", "thread", "asyncio-task", "greenlet"]);
+/*
+ * Kinds and states are checked as strings, not against today's unions: a Report from a newer
+ * runtime with a new finding kind or segment state must still be shown (the UI falls back to a
+ * neutral look for what it does not know).
+ */
 
 const isFinding = (x: unknown): x is Finding =>
   isRec(x) &&
-  FINDING_KINDS.has(x.kind as string) &&
+  isStr(x.kind) &&
   (x.severity === "error" || x.severity === "warning" || x.severity === "info") &&
   isStr(x.message) &&
   isOptStr(x.detail) &&
@@ -141,12 +140,12 @@ export function isReport(x: unknown): x is Report {
     return false;
   }
   for (const t of x.tasks as unknown[]) {
-    if (!isRec(t) || !isInt(t.id) || !TASK_KINDS.has(t.kind as string) || !isStr(t.name) || !isInt(t.pid) || !(t.parent === null || isInt(t.parent)) || !isNum(t.start) || !(t.end === null || isNum(t.end))) {
+    if (!isRec(t) || !isInt(t.id) || !isStr(t.kind) || !isStr(t.name) || !isInt(t.pid) || !(t.parent === null || isInt(t.parent)) || !isNum(t.start) || !(t.end === null || isNum(t.end))) {
       return false;
     }
   }
   for (const s of x.segments as unknown[]) {
-    if (!isRec(s) || !isInt(s.task) || !SEGMENT_STATES.has(s.state as string) || !isNum(s.t0) || !isNum(s.t1) || !isOptStr(s.reason) || !isOptSpan(s.span)) {
+    if (!isRec(s) || !isInt(s.task) || !isStr(s.state) || !isNum(s.t0) || !isNum(s.t1) || !isOptStr(s.reason) || !isOptSpan(s.span)) {
       return false;
     }
   }

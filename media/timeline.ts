@@ -326,6 +326,7 @@ function readPalette(): Palette {
       v("--vscode-charts-red", "#f14c4c"),
       v("--vscode-charts-blue", "#3794ff"),
       v("--vscode-charts-purple", "#b180d7"),
+      v("--vscode-descriptionForeground", "#999999"),
     ],
     fg: v("--vscode-editor-foreground", "#cccccc"),
     muted: v("--vscode-descriptionForeground", "#999999"),

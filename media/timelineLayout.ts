@@ -50,6 +50,12 @@ export interface Layout {
   stdoutIdx: Int32Array;
 }
 
+/** A segment state's index in STATES; STATES.length for a state this UI does not know yet. */
+export function stateCode(state: string): number {
+  const k = (STATES as readonly string[]).indexOf(state);
+  return k < 0 ? STATES.length : k;
+}
+
 const STDOUT_KINDS = new Set(["print", "stdout"]);
 
 function sortedBy(idx: number[], key: (i: number) => number): number[] {
@@ -90,7 +96,7 @@ export function buildLayout(report: Report): Layout {
       indent: task.kind === "process" || !tasks.some((t) => t.pid === task.pid && t.kind === "process") ? 0 : 1,
       segT0: Float64Array.from(segs, (i) => report.segments[i].t0),
       segT1: Float64Array.from(segs, (i) => report.segments[i].t1),
-      segState: Uint8Array.from(segs, (i) => Math.max(0, STATES.indexOf(report.segments[i].state))),
+      segState: Uint8Array.from(segs, (i) => stateCode(report.segments[i].state)),
       segIdx: Int32Array.from(segs),
       evT: Float64Array.from(evs, (i) => report.events[i].time),
       evIdx: Int32Array.from(evs),

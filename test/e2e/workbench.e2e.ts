@@ -216,4 +216,15 @@ describe("Interleave in the workbench", () => {
     await expect.poll(async () => (await cssText()).includes("◀ Thread-"), { timeout: 10_000 }).toBe(true);
     await shot("synthetic-scrub");
   });
+
+  it("brings the panel back, with its Report, after the window reloads", async () => {
+    await openFile(page, CORPUS[0]);
+    await runFromPalette(page, "Interleave: Run File Concurrently");
+    frame = await timelineFrame(page, `.status .doc:has-text("${CORPUS[0]}")`);
+    await page.waitForTimeout(500);
+    await runFromPalette(page, "Developer: Reload Window");
+    await page.waitForSelector(".monaco-workbench .part.editor", { timeout: 90_000 });
+    frame = await timelineFrame(page, `.status .doc:has-text("${CORPUS[0]}")`, 90_000);
+    expect(await frame.locator(".lane-label:not(.stdout-label)").count()).toBeGreaterThanOrEqual(1);
+  });
 });

@@ -50,3 +50,16 @@ describe("host -> webview messages", () => {
     expect(parseHostMessage({ type: "busy", text: 3 })).toBeUndefined();
   });
 });
+
+describe("Reports from a newer runtime", () => {
+  it("are still accepted with a finding kind or segment state this UI does not know", () => {
+    const r = syntheticReport(10);
+    const newer = {
+      ...r,
+      findings: [...r.findings, { kind: "starvation", severity: "warning", message: "m", locations: [] }],
+      segments: [...r.segments, { task: 1, state: "parked", t0: 0, t1: 1 }],
+      events: r.events.map((e, i) => ({ ...e, obj: 7, from: i > 0 ? i - 1 : undefined })),
+    };
+    expect(isReport(newer)).toBe(true);
+  });
+});
