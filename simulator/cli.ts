@@ -3,21 +3,37 @@
  * program's stdout on stdout, its stderr on stderr, exit code 1 on an uncaught exception.
  *
  * Exit codes besides the program's own: 2 usage error, 3 unsupported construct,
- * 4 a limit was reached, 70 an internal error of the simulator.
+ * 4 a limit was reached, 5 a deadlock or a hang, 70 an internal error of the simulator.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
+import type { StrategyName } from "./scheduler/scheduler";
+import type { MachineSettings } from "./runtime/session";
 import { simulate } from "./simulate";
+import { toChromeTrace } from "./trace/chrome";
+import type { Profile } from "./trace/report";
 
-const USAGE = `usage: interleave run FILE [--json] [--summary] [--seed N] [--max-steps N] [--max-time S] [--stdin TEXT]
+const USAGE = `usage: interleave run FILE [--strategy timed|random|pct] [--seed N] [--depth D]
+                      [--profile 3.12|3.9|3.13t] [--cores N] [--switch-interval MS]
+                      [--start-method spawn|fork] [--schedule TOKEN] [--json]
+                      [--chrome-trace OUT] [--summary] [--max-steps N] [--max-time S] [--stdin TEXT]
 
-  run FILE      run a Python program in the simulator, printing what python3 would print
-  --json        print the Report (JSON) instead of the program's output
-  --summary     print a short summary on stderr after the run
-  --seed N      seed for the random module when the program does not seed it (default 0)
-  --max-steps N stop after N instructions (default 50000000)
-  --max-time S  stop after S virtual seconds (default 3600)
-  --stdin TEXT  text the program reads as standard input (default: empty)
+  run FILE             run a Python program in the simulator, printing what python3 would print
+  --strategy S         how the scheduler decides: timed (faithful GIL timing, default), random, pct
+  --seed N             seed for the strategy and for random when the program does not seed it (default 0)
+  --depth D            PCT's bug depth (default 3)
+  --profile P          Python's threading model: 3.12 (default), 3.9 (switch at any bytecode),
+                       3.13t (free-threaded, no GIL)
+  --cores N            virtual cores (default 4; os.cpu_count() returns N)
+  --switch-interval MS the GIL switch interval in milliseconds (default 5)
+  --start-method M     multiprocessing start method: spawn (default) or fork
+  --schedule TOKEN     replay the run a schedule token describes (from --summary or the Report)
+  --json               print the Report (JSON) instead of the program's output
+  --chrome-trace OUT   write the run's timeline as Chrome trace-event JSON (opens in Perfetto)
+  --summary            print a short summary on stderr after the run, with the schedule token
+  --max-steps N        stop after N instructions (default 50000000)
+  --max-time S         stop after S virtual seconds (default 3600)
+  --stdin TEXT         text the program reads as standard input (default: empty)
 `;
 
 function fail(message: string): never {
@@ -39,6 +55,14 @@ function main(argv: string[]): number {
   let summary = false;
   let seed = 0;
   let stdin = "";
+  let chromeOut: string | undefined;
+  const machine: MachineSettings = {};
+  const oneOf = <T extends string>(flag: string, v: string | undefined, allowed: readonly T[]): T => {
+    if (v === undefined || !(allowed as readonly string[]).includes(v)) {
+      fail(`${flag} needs one of ${allowed.join(", ")}`);
+    }
+    return v as T;
+  };
   const limits: { maxSteps?: number; maxTimeS?: number } = {};
   const num = (flag: string, v: string | undefined): number => {
     const n = Number(v);
@@ -65,6 +89,38 @@ function main(argv: string[]): number {
       case "--max-time":
         limits.maxTimeS = num(a, rest[++i]);
         break;
+      case "--strategy":
+        machine.strategy = oneOf<StrategyName>(a, rest[++i], ["timed", "random", "pct"]);
+        break;
+      case "--depth":
+        machine.depth = Math.max(1, Math.floor(num(a, rest[++i])));
+        break;
+      case "--profile":
+        machine.profile = oneOf<Profile>(a, rest[++i], ["3.12", "3.9", "3.13t"]);
+        break;
+      case "--cores":
+        machine.cores = Math.max(1, Math.floor(num(a, rest[++i])));
+        break;
+      case "--switch-interval": {
+        const ms = num(a, rest[++i]);
+        if (ms <= 0) {
+          fail("--switch-interval needs a positive number of milliseconds");
+        }
+        machine.switchIntervalS = ms / 1000;
+        break;
+      }
+      case "--start-method":
+        machine.startMethod = oneOf(a, rest[++i], ["spawn", "fork"] as const);
+        break;
+      case "--schedule":
+        machine.schedule = rest[++i] ?? fail("--schedule needs a token");
+        if (!machine.schedule.startsWith("il1.")) {
+          fail(`not a schedule token: ${machine.schedule}`);
+        }
+        break;
+      case "--chrome-trace":
+        chromeOut = rest[++i] ?? fail("--chrome-trace needs a file name");
+        break;
       case "--stdin":
         stdin = rest[++i] ?? fail("--stdin needs a value");
         break;
@@ -88,7 +144,10 @@ function main(argv: string[]): number {
     process.stderr.write(`interleave: can't open file '${file}': ${(e as Error).message}\n`);
     return 2;
   }
-  const report = simulate(source, { filename: resolve(file), seed, stdin, limits });
+  const report = simulate(source, { filename: resolve(file), seed, stdin, limits, machine });
+  if (chromeOut !== undefined) {
+    writeFileSync(chromeOut, JSON.stringify(toChromeTrace(report)) + "\n");
+  }
   const o = report.outcome;
   if (json) {
     process.stdout.write(JSON.stringify(report, null, 2) + "\n");
@@ -103,7 +162,8 @@ function main(argv: string[]): number {
   }
   if (summary) {
     process.stderr.write(
-      `interleave: ${o.status}, exit code ${o.exitCode ?? "-"}, ${report.stats.steps} steps, ${report.stats.virtualTime.toFixed(3)} s virtual time\n`,
+      `interleave: ${o.status}, exit code ${o.exitCode ?? "-"}, ${report.stats.steps} steps, ${report.stats.virtualTime.toFixed(3)} s virtual time, ` +
+        `parallelism ${(report.stats.parallelism ?? 0).toFixed(2)}, schedule ${report.schedule}\n`,
     );
   }
   switch (o.status) {
@@ -113,6 +173,9 @@ function main(argv: string[]): number {
     case "time-limit":
     case "output-limit":
       return 4;
+    case "deadlock":
+    case "hang":
+      return 5;
     case "internal-error":
       return 70;
     default:
