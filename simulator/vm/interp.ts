@@ -25,6 +25,7 @@ import {
   newException,
 } from "./errors";
 import { Frame, NO_BLOCKS, NO_HANDLED, ReturnMode } from "./frame";
+import { Access, accessHook } from "./access";
 import { lastMadeGenerator, PyGenerator, PyNativeIter } from "./iterators";
 import {
   BaseExceptionType,
@@ -441,10 +442,16 @@ export function execute(): PyValue {
             if (v === undefined) {
               throw unboundDeref(f, arg);
             }
+            if (accessHook !== null) {
+              accessHook(Access.Read, f.cells![arg], derefName(f, arg), v, f, pc);
+            }
             stack.push(v);
             break;
           }
           case Op.STORE_DEREF:
+            if (accessHook !== null) {
+              accessHook(Access.Write, f.cells![arg], derefName(f, arg), stack[stack.length - 1], f, pc);
+            }
             f.cells![arg].value = stack.pop();
             break;
           case Op.DELETE_DEREF:
@@ -471,10 +478,16 @@ export function execute(): PyValue {
             if (v === undefined) {
               throw nameNotDefined(name);
             }
+            if (accessHook !== null && f.globals.getStr(name) === v) {
+              accessHook(Access.Read, f.globals, name, v, f, pc);
+            }
             stack.push(v);
             break;
           }
           case Op.STORE_NAME:
+            if (accessHook !== null && f.localsDict === f.globals) {
+              accessHook(Access.Write, f.globals, names[arg], stack[stack.length - 1], f, pc);
+            }
             f.localsDict!.setStr(names[arg], stack.pop()!);
             break;
           case Op.DELETE_NAME:
@@ -488,10 +501,16 @@ export function execute(): PyValue {
             if (v === undefined) {
               throw nameNotDefined(name);
             }
+            if (accessHook !== null && f.globals.getStr(name) === v) {
+              accessHook(Access.Read, f.globals, name, v, f, pc);
+            }
             stack.push(v);
             break;
           }
           case Op.STORE_GLOBAL:
+            if (accessHook !== null) {
+              accessHook(Access.Write, f.globals, names[arg], stack[stack.length - 1], f, pc);
+            }
             f.globals.setStr(names[arg], stack.pop()!);
             break;
           case Op.DELETE_GLOBAL:
@@ -501,12 +520,19 @@ export function execute(): PyValue {
             break;
           case Op.LOAD_ATTR: {
             const o = stack[stack.length - 1];
-            stack[stack.length - 1] = getAttr(o, names[arg]);
+            const v = getAttr(o, names[arg]);
+            if (accessHook !== null && o instanceof PyObject && o.dict !== null && o.dict.getStr(names[arg]) === v) {
+              accessHook(Access.Read, o instanceof PyModule ? o.dict : o, names[arg], v, f, pc);
+            }
+            stack[stack.length - 1] = v;
             break;
           }
           case Op.STORE_ATTR: {
             const o = stack.pop()!;
             const v = stack.pop()!;
+            if (accessHook !== null && o instanceof PyObject && (o.cls.heap || o instanceof PyModule || (o instanceof PyType && o.heap))) {
+              accessHook(Access.Write, o instanceof PyModule ? o.dict! : o, names[arg], v, f, pc);
+            }
             setAttr(o, names[arg], v);
             break;
           }
@@ -667,12 +693,21 @@ export function execute(): PyValue {
                   continue;
               }
             }
+            if (accessHook !== null && b instanceof PyDict && (arg === CompareOp.In || arg === CompareOp.NotIn)) {
+              accessHook(Access.Read, b, a, undefined, f, pc); // `k in d`: a read of d[k] (check-then-act)
+            }
             stack[stack.length - 1] = compareOp(a, b, arg as CompareOp);
             break;
           }
           case Op.BINARY_SUBSCR: {
             const k = stack.pop()!;
             const o = stack[stack.length - 1];
+            if (accessHook !== null && (o instanceof PyList || o instanceof PyDict)) {
+              const v = getItem(o, k);
+              accessHook(Access.Read, o, itemKey(o, k), v, f, pc);
+              stack[stack.length - 1] = v;
+              break;
+            }
             if (o instanceof PyList && typeof k === "number" && o.cls.heap === false) {
               const i = k < 0 ? k + o.items.length : k;
               if (i >= 0 && i < o.items.length) {
@@ -687,6 +722,9 @@ export function execute(): PyValue {
             const k = stack.pop()!;
             const o = stack.pop()!;
             const v = stack.pop()!;
+            if (accessHook !== null && (o instanceof PyList || o instanceof PyDict)) {
+              accessHook(Access.Write, o, itemKey(o, k), v, f, pc);
+            }
             if (o instanceof PyList && typeof k === "number" && o.cls.heap === false) {
               const i = k < 0 ? k + o.items.length : k;
               if (i >= 0 && i < o.items.length) {
@@ -699,7 +737,11 @@ export function execute(): PyValue {
           }
           case Op.DELETE_SUBSCR: {
             const k = stack.pop()!;
-            delItem(stack.pop()!, k);
+            const o = stack.pop()!;
+            if (accessHook !== null && (o instanceof PyList || o instanceof PyDict)) {
+              accessHook(Access.Write, o, itemKey(o, k), undefined, f, pc);
+            }
+            delItem(o, k);
             break;
           }
           case Op.BUILD_SLICE: {
@@ -1319,6 +1361,14 @@ function frameFromStack(fn: PyFunction, stack: PyValue[], n: number): Frame {
     locals[i] = stack.pop();
   }
   return nf;
+}
+
+/** The key of a list item or dict entry as the race analysis names it (a list index counted from 0). */
+function itemKey(o: PyList | PyDict, k: PyValue): PyValue {
+  if (o instanceof PyList && typeof k === "number" && k < 0) {
+    return k + o.items.length;
+  }
+  return k;
 }
 
 const isCallOp = (op: number): boolean =>

@@ -1,0 +1,122 @@
+/**
+ * Potential deadlocks (DESIGN.md §4): lock-order inversions seen in a run, whether or not that
+ * run deadlocked. Each task's lock acquisitions while it holds other locks give edges
+ * held -> wanted of a lock-order graph; a cycle whose edges come from different tasks, and
+ * that no common lock ("gate") serializes, is a deadlock some schedule can reach.
+ */
+import type { Finding, SourceSpan, TaskInfo, TraceEvent } from "../trace/report";
+
+interface Edge {
+  from: number;
+  to: number;
+  task: number;
+  /** Where the held lock was taken and where the next one is requested. */
+  heldAt: SourceSpan | undefined;
+  wantAt: SourceSpan | undefined;
+  /** Locks the task held besides `from` (a gate common to every edge of a cycle prevents it). */
+  others: number[];
+}
+
+export function lockOrderFindings(events: readonly TraceEvent[], tasks: readonly TaskInfo[], schedule: string): Finding[] {
+  const held = new Map<number, { obj: number; span: SourceSpan | undefined }[]>();
+  const edges = new Map<string, Edge>();
+  for (const e of events) {
+    if (e.obj === undefined) {
+      continue;
+    }
+    if (e.kind === "lock-acquire") {
+      const h = held.get(e.task) ?? [];
+      for (const l of h) {
+        if (l.obj !== e.obj) {
+          const key = `${l.obj}>${e.obj}@${e.task}`;
+          if (!edges.has(key)) {
+            edges.set(key, {
+              from: l.obj,
+              to: e.obj,
+              task: e.task,
+              heldAt: l.span,
+              wantAt: e.span,
+              others: h.filter((x) => x.obj !== l.obj).map((x) => x.obj),
+            });
+          }
+        }
+      }
+      h.push({ obj: e.obj, span: e.span });
+      held.set(e.task, h);
+    } else if (e.kind === "lock-release") {
+      const h = held.get(e.task);
+      if (h !== undefined) {
+        for (let i = h.length - 1; i >= 0; i--) {
+          if (h[i].obj === e.obj) {
+            h.splice(i, 1);
+            break;
+          }
+        }
+      }
+    }
+  }
+  const byFrom = new Map<number, Edge[]>();
+  for (const e of edges.values()) {
+    const list = byFrom.get(e.from) ?? [];
+    list.push(e);
+    byFrom.set(e.from, list);
+  }
+  const name = (t: number): string => tasks.find((x) => x.id === t)?.name ?? `task ${t}`;
+  const lockNames = new Map<number, string>();
+  const lockName = (obj: number): string => {
+    let n = lockNames.get(obj);
+    if (n === undefined) {
+      n = `lock ${String.fromCharCode(65 + (lockNames.size % 26))}${lockNames.size >= 26 ? Math.floor(lockNames.size / 26) : ""}`;
+      lockNames.set(obj, n);
+    }
+    return n;
+  };
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  // Cycles by depth-first search from each lock, over edges of distinct tasks.
+  const locks = [...byFrom.keys()].sort((a, b) => a - b);
+  for (const start of locks) {
+    const path: Edge[] = [];
+    const visit = (lock: number): void => {
+      if (path.length > 8 || findings.length >= 20) {
+        return;
+      }
+      for (const e of byFrom.get(lock) ?? []) {
+        if (path.some((p) => p.task === e.task) || path.some((p) => p.from === e.to && p !== path[0])) {
+          continue;
+        }
+        path.push(e);
+        if (e.to === start && path.length >= 2) {
+          const gate = path[0].others.filter((g) => path.every((p) => p.others.includes(g)));
+          const key = path
+            .map((p) => `${p.from}>${p.to}`)
+            .sort()
+            .join(",");
+          if (gate.length === 0 && !seen.has(key)) {
+            seen.add(key);
+            for (const p of path) {
+              lockName(p.from);
+            }
+            const steps = path.map((p) => `${name(p.task)} holds ${lockName(p.from)} (line ${p.heldAt?.line ?? "?"}) and then takes ${lockName(p.to)} (line ${p.wantAt?.line ?? "?"})`);
+            findings.push({
+              kind: "potential-deadlock",
+              severity: "warning",
+              message: `Lock-order inversion: ${steps.join("; ")}. If each thread takes its first lock before any takes its second, they wait for each other forever: take the locks in one fixed order.`,
+              detail: `This run did not deadlock, but the order is a cycle: ${path.map((p) => `${lockName(p.from)} -> ${lockName(p.to)} in ${name(p.task)}`).join(", ")}. A schedule that interleaves the first acquisitions deadlocks; "Explore" searches for one.`,
+              locations: path.flatMap((p) => [
+                ...(p.heldAt ? [{ ...p.heldAt, task: name(p.task), role: `holds ${lockName(p.from)}` }] : []),
+                ...(p.wantAt ? [{ ...p.wantAt, task: name(p.task), role: `then takes ${lockName(p.to)}` }] : []),
+              ]),
+              schedule,
+            });
+          }
+        } else if (e.to !== start) {
+          visit(e.to);
+        }
+        path.pop();
+      }
+    };
+    visit(start);
+  }
+  return findings;
+}

@@ -1,0 +1,396 @@
+/**
+ * Race detection (DESIGN.md §4): happens-before with vector clocks over the run's sync edges,
+ * and atomicity violations on shared locations.
+ *
+ * The interpreter reports every access to shared state (vm/access.ts); the machine records sync
+ * events with their edges (`from`). Both arrive in execution order, so the detector works
+ * online: before each access it folds in the events recorded since the last one, keeping a
+ * vector clock per task (FastTrack's epochs: an access is `task@clock`, and it happened before
+ * a later point of task U when clock <= U's clock for that task).
+ *
+ * A *race* (an error) is a read of a location and a write of it back by the same task in the
+ * same call with no synchronization between them (a read-modify-write: `balance = balance + n`,
+ * `counts[0] += 1`, `if k not in d: d[k] = ...`), and a write of the same location by another
+ * task that happens-before neither: that write may fall between the read and the write back,
+ * and is then lost. A location read repeatedly by one task and written by another with nothing
+ * ordering them is *flag polling* (a warning). Single operations that the GIL makes atomic
+ * (`list.append`, `d[k] = v` alone) are never paired, so they never race with each other.
+ */
+import type { Frame } from "../vm/frame";
+import { Access, setAccessHook } from "../vm/access";
+import { PyCell, PyDict, PyFloat, PyList, PyModule, PyObject, PyType, type PyValue } from "../vm/objects";
+import type { Machine } from "../runtime/machine";
+import { currentMachine } from "../runtime/machine";
+import type { Finding, SourceSpan, TraceEvent } from "../trace/report";
+
+/** One access, as the detector keeps it. */
+interface Acc {
+  task: number;
+  /** The task's own clock at the access (its epoch). */
+  clock: number;
+  /** The task's count of sync operations so far (a read and a write with the same count have nothing between them). */
+  sync: number;
+  frame: number;
+  span: SourceSpan;
+  /** The value read or written, for the explanation (small values only). */
+  value: string | undefined;
+}
+
+interface Loc {
+  container: object;
+  key: PyValue;
+  lastRead: Map<number, Acc>;
+  lastWrite: Map<number, Acc>;
+  /** The last read-modify-write pair of each task. */
+  lastRmw: Map<number, { r: Acc; w: Acc }>;
+  /** Reads by each task since its last write (for flag polling). */
+  reads: Map<number, number>;
+  pollReported: boolean;
+}
+
+/** Sync operations that end an atomic region (prints, sleeps and GIL hand-offs do not). */
+const NOT_SYNC = new Set(["print", "sleep", "gil-switch"]);
+
+/** More threads than this: the analysis is skipped (vector clocks grow with the thread count). */
+const MAX_TASKS = 256;
+
+export interface RaceReport {
+  kind: "race" | "flag";
+  loc: Loc;
+  /** race: the task's read and write back; flag: the polling read. */
+  r: Acc;
+  w?: Acc;
+  /** The other task's write (or, for `check`, its read of the same check). */
+  other: Acc;
+  /** Check-then-act: `other` runs the same check, unordered with the write. */
+  check?: boolean;
+}
+
+export class RaceDetector {
+  private readonly containers = new Map<object, Map<PyValue, Loc>>();
+  private readonly clocks: number[][] = [];
+  private readonly syncCounts: number[] = [];
+  private readonly eventClocks: number[][] = [];
+  private seen = 0;
+  private readonly frames = new WeakMap<Frame, number>();
+  private frameSerial = 0;
+  readonly reports: RaceReport[] = [];
+  private readonly reported = new Set<string>();
+  skipped = false;
+
+  constructor(private readonly filename: string) {}
+
+  install(): void {
+    setAccessHook((kind, container, key, value, f, pc) => this.onAccess(kind, container, key, value, f, pc));
+  }
+
+  uninstall(): void {
+    setAccessHook(null);
+  }
+
+  private vc(task: number): number[] {
+    let v = this.clocks[task];
+    if (v === undefined) {
+      v = this.clocks[task] = [];
+      this.syncCounts[task] = 0;
+    }
+    return v;
+  }
+
+  /** Folds in the events recorded since the last call (in order): joins along sync edges, then ticks. */
+  private catchUp(events: readonly TraceEvent[]): void {
+    for (let i = this.seen; i < events.length; i++) {
+      const e = events[i];
+      const v = this.vc(e.task);
+      if (e.from !== undefined && e.from < i) {
+        const src = this.eventClocks[e.from];
+        if (src !== undefined) {
+          for (let k = 0; k < src.length; k++) {
+            if ((src[k] ?? 0) > (v[k] ?? 0)) {
+              v[k] = src[k];
+            }
+          }
+        }
+      }
+      this.eventClocks[i] = v.slice();
+      v[e.task] = (v[e.task] ?? 0) + 1;
+      if (!NOT_SYNC.has(e.kind)) {
+        this.syncCounts[e.task]++;
+      }
+    }
+    this.seen = events.length;
+  }
+
+  private frameId(f: Frame): number {
+    let id = this.frames.get(f);
+    if (id === undefined) {
+      id = ++this.frameSerial;
+      this.frames.set(f, id);
+    }
+    return id;
+  }
+
+  private onAccess(kind: Access, container: object, key: PyValue, value: PyValue | undefined, f: Frame, pc: number): void {
+    if (this.skipped || f.code.filename !== this.filename) {
+      return;
+    }
+    const m = currentMachine();
+    const cur = m?.cur;
+    if (m === null || m === undefined || cur === null || cur === undefined) {
+      return;
+    }
+    if (m.threads.length > MAX_TASKS) {
+      this.skipped = true;
+      return;
+    }
+    this.catchUp(m.events);
+    const task = cur.id;
+    const v = this.vc(task);
+    const p = f.code.positions;
+    const acc: Acc = {
+      task,
+      clock: v[task] ?? 0,
+      sync: this.syncCounts[task],
+      frame: this.frameId(f),
+      span: { line: p[pc * 4], col: p[pc * 4 + 1], endLine: p[pc * 4 + 2], endCol: p[pc * 4 + 3] },
+      value: describeValue(value),
+    };
+    const loc = this.location(container, key);
+    if (kind === Access.Read) {
+      // The same check another task made before its write, unordered with that write: in another
+      // schedule both checks pass before either write (check-then-act).
+      for (const [u, pair] of loc.lastRmw) {
+        if (u !== task && pair.w.clock > (v[u] ?? 0) && sameSpan(pair.r.span, acc.span)) {
+          this.report({ kind: "race", loc, r: pair.r, w: pair.w, other: acc, check: true });
+        }
+      }
+      loc.lastRead.set(task, acc);
+      const n = (loc.reads.get(task) ?? 0) + 1;
+      loc.reads.set(task, n);
+      if (n >= 3 && !loc.pollReported) {
+        for (const [u, w] of loc.lastWrite) {
+          if (u !== task && w.clock > (v[u] ?? 0)) {
+            loc.pollReported = true;
+            this.report({ kind: "flag", loc, r: acc, other: w });
+            break;
+          }
+        }
+      }
+      return;
+    }
+    loc.reads.set(task, 0);
+    // This task's read-modify-write, against earlier writes by others that it does not follow.
+    const r = loc.lastRead.get(task);
+    if (r !== undefined && r.frame === acc.frame && r.sync === acc.sync) {
+      const pair = { r, w: acc };
+      loc.lastRmw.set(task, pair);
+      for (const [u, w] of loc.lastWrite) {
+        if (u !== task && w.clock > (v[u] ?? 0)) {
+          this.report({ kind: "race", loc, r, w: acc, other: w });
+        }
+      }
+      for (const [u, ur] of loc.lastRead) {
+        if (u !== task && ur.clock > (v[u] ?? 0) && sameSpan(ur.span, r.span)) {
+          this.report({ kind: "race", loc, r, w: acc, other: ur, check: true });
+        }
+      }
+    }
+    // Other tasks' read-modify-writes that this write does not follow: it may fall inside them.
+    for (const [u, pair] of loc.lastRmw) {
+      if (u !== task && pair.w.clock > (v[u] ?? 0)) {
+        this.report({ kind: "race", loc, r: pair.r, w: pair.w, other: acc });
+      }
+    }
+    loc.lastRead.delete(task);
+    loc.lastWrite.set(task, acc);
+  }
+
+  private location(container: object, key: PyValue): Loc {
+    let byKey = this.containers.get(container);
+    if (byKey === undefined) {
+      byKey = new Map();
+      this.containers.set(container, byKey);
+    }
+    const k = typeof key === "boolean" ? +key : key instanceof PyFloat && Number.isInteger(key.v) ? key.v : key;
+    let loc = byKey.get(k);
+    if (loc === undefined) {
+      loc = { container, key, lastRead: new Map(), lastWrite: new Map(), lastRmw: new Map(), reads: new Map(), pollReported: false };
+      byKey.set(k, loc);
+    }
+    return loc;
+  }
+
+  private report(r: RaceReport): void {
+    const id = `${r.kind}|${this.reportKey(r)}`;
+    if (this.reported.has(id)) {
+      return;
+    }
+    this.reported.add(id);
+    this.reports.push(r);
+  }
+
+  private reportKey(r: RaceReport): string {
+    const lines = [r.r.span.line, r.w?.span.line ?? 0, r.other.span.line].join(",");
+    return `${lines}|${typeof r.loc.key === "object" ? "" : String(r.loc.key)}`;
+  }
+
+  /** The findings of the run `m` made (call after the run). */
+  findings(m: Machine, mainGlobals: PyDict | null): Finding[] {
+    const name = (t: number): string => m.threads[t]?.name ?? `task ${t}`;
+    const out: Finding[] = [];
+    for (const r of this.reports) {
+      const where = locationName(r.loc, mainGlobals);
+      if (r.kind === "flag") {
+        out.push({
+          kind: "race",
+          severity: "warning",
+          message: `${name(r.r.task)} polls ${where} in a loop while ${name(r.other.task)} sets it, with nothing ordering them (line ${r.r.span.line} reads, line ${r.other.span.line} writes): use a threading.Event, a Condition or a Queue instead.`,
+          detail:
+            `${name(r.other.task)} writes ${where}${val(r.other)} at line ${r.other.span.line}; ${name(r.r.task)} keeps reading it at line ${r.r.span.line}. ` +
+            `No lock, event or queue orders the write before the reads, so the reader busy-waits (holding the GIL half the time) and, without a GIL, may not see the write promptly.`,
+          locations: [
+            { ...r.r.span, task: name(r.r.task), role: "polls" },
+            { ...r.other.span, task: name(r.other.task), role: "sets" },
+          ],
+        });
+        continue;
+      }
+    }
+    // One race finding per location: the first interleaving found explains it; every line takes part.
+    const byLoc = new Map<Loc, RaceReport[]>();
+    for (const r of this.reports) {
+      if (r.kind === "race") {
+        const list = byLoc.get(r.loc) ?? [];
+        list.push(r);
+        byLoc.set(r.loc, list);
+      }
+    }
+    for (const [loc, all] of byLoc) {
+      const where = locationName(loc, mainGlobals);
+      // A one-line update found through the same check in another task is a lost update too.
+      const lost = all.filter((x) => !x.check || x.r.span.line === x.w!.span.line);
+      const reports = lost.length !== 0 ? lost : all;
+      const r = reports[0];
+      const t = name(r.r.task);
+      const u = name(r.other.task);
+      const tasks = [...new Set(reports.flatMap((x) => [x.r.task, x.other.task]))].sort((a, b) => a - b).map(name);
+      const lines = [...new Set(reports.flatMap((x) => [x.r.span.line, x.w!.span.line, x.other.span.line]))].sort((a, b) => a - b);
+      const oneLine = reports.every((x) => x.r.span.line === x.w!.span.line);
+      const gilNote = oneLine
+        ? " CPython 3.10–3.12 hand the GIL over only at calls and loop jumps, so a one-line update without a call in it is seldom interrupted there and the total may come out right; under 3.9 or the free-threaded 3.13t updates are lost."
+        : "";
+      const seen = new Set<string>();
+      const locations = [];
+      for (const x of reports) {
+        for (const [a, role] of [
+          [x.r, "reads"],
+          [x.w!, "writes back"],
+          [x.other, x.check ? "updates it too" : "writes in between"],
+        ] as const) {
+          const key = `${a.span.line}:${a.span.col}:${name(a.task)}:${role}`;
+          if (!seen.has(key)) {
+            seen.add(key);
+            locations.push({ ...a.span, task: name(a.task), role });
+          }
+        }
+      }
+      if (lost.length === 0) {
+        out.push({
+          kind: "race",
+          severity: "error",
+          message: `Check-then-act on ${where}: ${t} checks it and then sets it (${r.r.span.line === r.w!.span.line ? `line ${r.r.span.line}` : `lines ${r.r.span.line} and ${r.w!.span.line}`}) while ${u} makes the same check with nothing ordering it after ${t}'s write, so both can see the old value and both act on it; make the check and the write one locked step.`,
+          detail:
+            `${t} reads ${where}${val(r.r)} at line ${r.r.span.line} and writes it${val(r.w!)} at line ${r.w!.span.line}; ${u} reads it at line ${r.other.span.line}. ` +
+            `In this run ${u}'s check came after the write, but nothing (a lock, a join, a queue) makes it so: in another schedule ${u} reads ${where} before ${t} writes it, and both write.`,
+          locations: [
+            { ...r.r.span, task: t, role: "checks" },
+            { ...r.w!.span, task: t, role: "acts" },
+            { ...r.other.span, task: u, role: "checks too" },
+          ],
+        });
+        continue;
+      }
+      out.push({
+        kind: "race",
+        severity: "error",
+        message: `Lost update on ${where}: ${listOf(tasks)} each read it and write it back (${lines.length === 1 ? "line" : "lines"} ${listOf(lines.map(String))}) with nothing ordering them, so one thread's write can fall between another's read and write; protect every access with the same Lock.`,
+        detail:
+          (r.check
+            ? `${t} reads ${where}${val(r.r)} at line ${r.r.span.line} and writes it back${val(r.w!)} at line ${r.w!.span.line}; ${u} runs the same update at line ${r.other.span.line}. ` +
+              `In this run ${u} came after ${t}'s write, but nothing (a lock, a join, a queue) makes it so: in another schedule both read the same value, both write back, and one update is lost.`
+            : `${t} reads ${where}${val(r.r)} at line ${r.r.span.line}; ${u} writes ${where}${val(r.other)} at line ${r.other.span.line}; ` +
+              `${t} writes ${where}${val(r.w!)} at line ${r.w!.span.line}, computed from the value it read before: ${u}'s update is lost. ` +
+              `Nothing (a lock, a join, a queue) orders ${u}'s write before ${t}'s read or after its write.`) + gilNote,
+        locations,
+      });
+    }
+    return out;
+  }
+}
+
+const listOf = (xs: string[]): string => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`);
+
+const sameSpan = (a: SourceSpan, b: SourceSpan): boolean => a.line === b.line && a.col === b.col && a.endCol === b.endCol;
+
+function val(a: Acc): string {
+  return a.value === undefined ? "" : ` (${a.value})`;
+}
+
+function describeValue(v: PyValue | undefined): string | undefined {
+  switch (typeof v) {
+    case "number":
+    case "bigint":
+      return String(v);
+    case "boolean":
+      return v ? "True" : "False";
+    case "string":
+      return v.length <= 20 ? JSON.stringify(v) : undefined;
+  }
+  if (v instanceof PyFloat) {
+    return String(v.v);
+  }
+  return undefined;
+}
+
+/** How the program would name the location: `balance`, `counts[0]`, `cache['k']`, `Counter.value`. */
+function locationName(loc: Loc, mainGlobals: PyDict | null): string {
+  const c = loc.container;
+  const key = loc.key;
+  const keyText = typeof key === "string" ? `'${key}'` : String(key);
+  if (c === mainGlobals) {
+    return String(key);
+  }
+  if (c instanceof PyDict) {
+    return `${globalNameOf(c, mainGlobals) ?? "a dict"}[${keyText}]`;
+  }
+  if (c instanceof PyList) {
+    const n = globalNameOf(c, mainGlobals);
+    return `${n ?? "a list"}[${String(key)}]`;
+  }
+  if (c instanceof PyCell) {
+    return String(key);
+  }
+  if (c instanceof PyType) {
+    return `${c.name}.${String(key)}`;
+  }
+  if (c instanceof PyModule) {
+    return `${c.name}.${String(key)}`;
+  }
+  if (c instanceof PyObject) {
+    const n = globalNameOf(c, mainGlobals);
+    return n !== null ? `${n}.${String(key)}` : `${c.cls.name}.${String(key)}`;
+  }
+  return String(key);
+}
+
+function globalNameOf(o: object, g: PyDict | null): string | null {
+  if (g === null) {
+    return null;
+  }
+  for (const [k, v] of g.entries()) {
+    if (v === o && typeof k === "string") {
+      return k;
+    }
+  }
+  return null;
+}
