@@ -550,6 +550,32 @@ export class Machine {
     return n;
   }
 
+  /**
+   * A sync operation just happened in the running thread: an exploring scheduler may make the
+   * GIL change hands at the next eval-breaker point (the waiters' requests fall due now).
+   */
+  syncPoint(): void {
+    const t = this.cur;
+    const s = this.options.scheduler;
+    if (t === null || s.yieldAtSync === undefined || this.freeThreaded()) {
+      return;
+    }
+    const p = t.proc;
+    if (p.gilHolder !== t || p.gilWaiters.length === 0 || !s.yieldAtSync()) {
+      return;
+    }
+    const now = this.now();
+    for (const w of p.gilWaiters) {
+      w.gilRequestAt = Math.min(w.gilRequestAt, now);
+    }
+    // End the quantum at the next instruction, accounting only what was run.
+    const left = t.task.budget;
+    if (left > 1) {
+      t.quantum -= left - 1;
+      t.task.budget = 1;
+    }
+  }
+
   // ------------------------------------------------------------------ blocking
 
   /**
@@ -564,9 +590,8 @@ export class Machine {
     if (t.task.frame === null || !isTopLevel(t.task.frame)) {
       throw new Unsupported(`a blocking call (${info.reason}) inside Python code run from the simulator's native code (a __repr__, __eq__, sort key, or a generator driven by next())`);
     }
-    const at = this.now();
-    t.sliceT0 = at;
-    t.quantum = 0;
+    this.settle(t);
+    const at = t.sliceT0;
     t.block = info;
     t.blockSpan = this.spanOf(t);
     this.leaveCore(t, at);
@@ -684,7 +709,12 @@ export class Machine {
     t.quantum = 0;
     this.leaveCore(t, at);
     this.releaseGil(t, at, "gil", false);
-    t.block = { reason: "waiting for non-daemon threads and child processes to finish at exit", waitsFor: () => this.exitWaits(p) };
+    const flushing = (): string | null => p.exitBarriers.map((b) => b()).find((r) => r !== null) ?? null;
+    t.block = {
+      reason: flushing() !== null ? `exit (${flushing()})` : "exit (waiting for non-daemon threads and child processes)",
+      // A process flushing a queue at exit waits for whoever would read it: the threads waiting to join it.
+      waitsFor: () => [...this.exitWaits(p), ...(flushing() !== null ? this.threads.filter((x) => x !== t && (x.block?.waitsFor?.() ?? []).includes(t)) : [])],
+    };
     this.setState(t, "blocked", at, t.block.reason);
     this.checkExits(at);
   }
@@ -1001,7 +1031,14 @@ export class Machine {
 
   /** Folds the instructions of the slice into the thread's clock. */
   private syncClock(t: SimThread): void {
-    if (t.state === "running" && t.quantum > 0) {
+    if (t.state === "running") {
+      this.settle(t);
+    }
+  }
+
+  /** Folds the instructions run since the slice began into the clock and the step count. */
+  private settle(t: SimThread): void {
+    if (t.quantum > 0) {
       const used = t.quantum - Math.max(0, t.task.budget);
       t.sliceT0 += used * INSTRUCTION_COST_S;
       this.steps += used;
@@ -1009,6 +1046,22 @@ export class Machine {
       t.quantum = 0;
       t.task.budget = 0;
     }
+  }
+
+  /**
+   * The library call the user's code made that led here, as "Event.wait()": the outermost
+   * frame of library code called from the user's file (undefined when the user's code called
+   * the primitive itself).
+   */
+  apiName(t: SimThread): string | undefined {
+    let lib: Frame | null = null;
+    for (let f = t.task.frame; f !== null; f = f.back) {
+      if (f.code.filename === this.options.filename) {
+        break;
+      }
+      lib = f;
+    }
+    return lib !== null && lib.code.filename.startsWith("<stdlib>/") ? `${lib.code.qualname}()` : undefined;
   }
 
   /** The holder reached an eval-breaker point after a drop request: the GIL changes hands. */

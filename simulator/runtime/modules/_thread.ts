@@ -107,6 +107,7 @@ export class PyLock extends WaitQueue {
     this.holder = m.cur;
     if (m.cur !== null) {
       m.record("lock-acquire", m.cur, { obj: objectId(this), from: this.lastRelease });
+      m.syncPoint();
     }
     return true;
   }
@@ -131,12 +132,14 @@ export class PyLock extends WaitQueue {
     if (!m.canBlock()) {
       throw new Unsupported("waiting for a lock inside Python code run from the simulator's native code");
     }
+    // A lock inside threading/queue (a Condition's waiter) is released by whoever notifies, not by its holder.
+    const api = m.apiName(m.cur!);
     return this.enqueue(
       m,
-      "Lock.acquire()",
+      api ?? "Lock.acquire()",
       timeout,
       () => (this.tryAcquire(m) ? true : undefined),
-      () => (this.holder !== null && !this.holder.done ? [this.holder] : []),
+      () => (api === undefined && this.holder !== null && !this.holder.done ? [this.holder] : []),
     );
   }
 

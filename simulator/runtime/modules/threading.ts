@@ -453,8 +453,6 @@ class Thread:
         _limbo[self] = self
         self._ident, self._native_id = _thread._start(self._bootstrap, self._name, self._daemonic)
         self._started._flag = True
-        del _limbo[self]
-        _active[self._ident] = self
 
     def run(self):
         try:
@@ -464,6 +462,9 @@ class Thread:
             del self._target, self._args, self._kwargs
 
     def _bootstrap(self):
+        self._ident = get_ident()
+        _active[self._ident] = self
+        _limbo.pop(self, None)
         try:
             self.run()
         except SystemExit:
