@@ -7,7 +7,7 @@
  * objects (transfer.ts), and the machine's own records (threads, processes).
  */
 import { Frame } from "../vm/frame";
-import { PyBuiltin, PyCode, PyModule, PyType, type PyDict } from "../vm/objects";
+import { PyBuiltin, PyCode, PyModule, PyObject, PyType, type PyDict } from "../vm/objects";
 import { isShared } from "./transfer";
 import { Machine, SimProcess, SimThread } from "./machine";
 import { PyLock, PyRLock, PyLocal } from "./modules/_thread";
@@ -28,6 +28,8 @@ export function cloneHeap(
     o instanceof SimProcess ||
     o instanceof Machine ||
     o instanceof PyLocal ||
+    // Sentinels (None, NotImplemented, Ellipsis, native markers) are compared by identity.
+    (o.constructor === PyObject && !(o as PyObject).cls.heap && (o as PyObject).dict === null) ||
     (o as { kind?: unknown }).kind === "code";
   const clone = (v: unknown): unknown => {
     if (typeof v !== "object" || v === null) {

@@ -281,6 +281,7 @@ export class Machine {
     vm.onWrite = (stream, text) => {
       if (this.cur !== null) {
         this.record("print", this.cur, { detail: (stream === "stderr" ? "stderr: " : "") + text.slice(0, 200) });
+        this.releaseForIo(this.cur);
       }
     };
   }
@@ -1062,6 +1063,22 @@ export class Machine {
       lib = f;
     }
     return lib !== null && lib.code.filename.startsWith("<stdlib>/") ? `${lib.code.qualname}()` : undefined;
+  }
+
+  /**
+   * A write to the terminal releases the GIL around the write() system call
+   * (Py_BEGIN_ALLOW_THREADS in FileIO.write): a thread waiting for the GIL takes it. The
+   * writer drops it right after the call returns: its budget is cut to one instruction so
+   * the preempt hook runs at the eval-breaker point after the call.
+   */
+  private releaseForIo(t: SimThread): void {
+    if (this.freeThreaded() || t.proc.gilHolder !== t || t.proc.gilWaiters.length === 0 || t.state !== "running") {
+      return;
+    }
+    this.settle(t);
+    t.dropRequested = true;
+    t.quantum = 1;
+    t.task.budget = 1;
   }
 
   /** The holder reached an eval-breaker point after a drop request: the GIL changes hands. */
