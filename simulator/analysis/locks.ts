@@ -17,7 +17,12 @@ interface Edge {
   others: number[];
 }
 
-export function lockOrderFindings(events: readonly TraceEvent[], tasks: readonly TaskInfo[], schedule: string): Finding[] {
+const byName = (a: string, b: string): number => a.localeCompare(b, "en", { numeric: true });
+
+/** Names a lock by its id() the way the program refers to it (`forks[1]`, `self.lock`), or null. */
+export type LockNamer = (obj: number) => string | null;
+
+export function lockOrderFindings(events: readonly TraceEvent[], tasks: readonly TaskInfo[], schedule: string, namer: LockNamer = () => null): Finding[] {
   const held = new Map<number, { obj: number; span: SourceSpan | undefined }[]>();
   const edges = new Map<string, Edge>();
   for (const e of events) {
@@ -63,10 +68,13 @@ export function lockOrderFindings(events: readonly TraceEvent[], tasks: readonly
   }
   const name = (t: number): string => tasks.find((x) => x.id === t)?.name ?? `task ${t}`;
   const lockNames = new Map<number, string>();
+  // Locks the program does not name are lettered in order of id (creation order), for stable messages.
+  const unnamed = [...new Set([...edges.values()].flatMap((e) => [e.from, e.to]))].filter((o) => namer(o) === null).sort((a, b) => a - b);
   const lockName = (obj: number): string => {
     let n = lockNames.get(obj);
     if (n === undefined) {
-      n = `lock ${String.fromCharCode(65 + (lockNames.size % 26))}${lockNames.size >= 26 ? Math.floor(lockNames.size / 26) : ""}`;
+      const i = unnamed.indexOf(obj);
+      n = namer(obj) ?? `lock ${String.fromCharCode(65 + (i % 26))}${i >= 26 ? Math.floor(i / 26) : ""}`;
       lockNames.set(obj, n);
     }
     return n;
@@ -86,7 +94,7 @@ export function lockOrderFindings(events: readonly TraceEvent[], tasks: readonly
           continue;
         }
         path.push(e);
-        if (e.to === start && path.length >= 2) {
+        if (e.to === start && path.length >= 2 && start === Math.min(...path.map((p) => p.from))) {
           const gate = path[0].others.filter((g) => path.every((p) => p.others.includes(g)));
           const key = path
             .map((p) => `${p.from}>${p.to}`)
@@ -94,16 +102,16 @@ export function lockOrderFindings(events: readonly TraceEvent[], tasks: readonly
             .join(",");
           if (gate.length === 0 && !seen.has(key)) {
             seen.add(key);
-            for (const p of path) {
-              lockName(p.from);
-            }
-            const steps = path.map((p) => `${name(p.task)} holds ${lockName(p.from)} (line ${p.heldAt?.line ?? "?"}) and then takes ${lockName(p.to)} (line ${p.wantAt?.line ?? "?"})`);
+            // Told from the lock whose name sorts first, so that every run tells it the same way.
+            const first = path.reduce((best, p, i) => (byName(lockName(p.from), lockName(path[best].from)) < 0 ? i : best), 0);
+            const cyc = [...path.slice(first), ...path.slice(0, first)];
+            const steps = cyc.map((p) => `${name(p.task)} holds ${lockName(p.from)} (line ${p.heldAt?.line ?? "?"}) and then takes ${lockName(p.to)} (line ${p.wantAt?.line ?? "?"})`);
             findings.push({
               kind: "potential-deadlock",
               severity: "warning",
               message: `Lock-order inversion: ${steps.join("; ")}. If each thread takes its first lock before any takes its second, they wait for each other forever: take the locks in one fixed order.`,
-              detail: `This run did not deadlock, but the order is a cycle: ${path.map((p) => `${lockName(p.from)} -> ${lockName(p.to)} in ${name(p.task)}`).join(", ")}. A schedule that interleaves the first acquisitions deadlocks; "Explore" searches for one.`,
-              locations: path.flatMap((p) => [
+              detail: `This run did not deadlock, but the order is a cycle: ${cyc.map((p) => `${lockName(p.from)} -> ${lockName(p.to)} in ${name(p.task)}`).join(", ")}. A schedule that interleaves the first acquisitions deadlocks; "Explore" searches for one.`,
+              locations: cyc.flatMap((p) => [
                 ...(p.heldAt ? [{ ...p.heldAt, task: name(p.task), role: `holds ${lockName(p.from)}` }] : []),
                 ...(p.wantAt ? [{ ...p.wantAt, task: name(p.task), role: `then takes ${lockName(p.to)}` }] : []),
               ]),

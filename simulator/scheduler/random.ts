@@ -15,6 +15,9 @@ export class RandomScheduler implements Scheduler {
   pick(enabled: readonly number[], _kind: DecisionKind, _current: number): number {
     return enabled[this.choices.choose(enabled.length)];
   }
+  yieldAtSync(): boolean {
+    return this.choices.choose(2) === 0;
+  }
   switchDelay(interval: number): number {
     return interval * DELAYS[this.choices.choose(DELAYS.length)];
   }

@@ -19,6 +19,12 @@ export interface Scheduler {
   pick(enabled: readonly number[], kind: DecisionKind, current: number): number;
   /** Virtual seconds a thread waiting for the GIL waits before asking the holder to drop it. */
   switchDelay(interval: number): number;
+  /**
+   * Asked right after a sync operation (a lock acquired): whether the holder should hand the
+   * GIL to a waiter at its next eval-breaker point. Exploring strategies say yes at random,
+   * so that schedules interleave critical sections (shuttle switches at every sync point).
+   */
+  yieldAtSync?(): boolean;
   /** Tells the strategy a task was created (PCT gives it a priority). */
   onTaskCreated(id: number): void;
   /** The choices made so far (for the schedule token). */
