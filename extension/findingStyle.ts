@@ -26,11 +26,11 @@ export function decorationKind(f: Finding): DecorationKind {
  * carries it only in its message today, so it is read from there; null when absent.
  */
 export function gilFigure(f: Finding): string | null {
-  const m = /(\d+(?:\.\d+)?)\s*[x×]/.exec(f.message) ?? /(\d+(?:\.\d+)?)\s*%/.exec(f.message);
+  const m = /parallelism\s+(\d+(?:\.\d+)?)\s*[x×]/.exec(f.message) ?? /(\d+(?:\.\d+)?)\s*[x×]/.exec(f.message) ?? /(\d+(?:\.\d+)?)\s*%/.exec(f.message);
   if (m === null) {
     return null;
   }
-  return m[0].endsWith("%") ? m[0].replace(/\s+/g, "") : `${m[1]}×`;
+  return m[0].endsWith("%") ? `${m[1]}%` : `${m[1]}×`;
 }
 
 /** The text shown after the line of a finding's first location. */

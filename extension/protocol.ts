@@ -6,10 +6,12 @@
  *
  * No 'vscode' and no DOM imports here: this module is bundled into both sides.
  */
+import type { StrategyName } from "../simulator/scheduler/scheduler";
 import type { Finding, Profile, Report, SourceSpan } from "../simulator/trace/report";
 
-export const STRATEGIES = ["timed", "random", "pct", "dfs"] as const;
-export type Strategy = (typeof STRATEGIES)[number];
+/** The scheduler's strategies (simulator/scheduler/), in the order the controls list them. */
+export const STRATEGIES: readonly StrategyName[] = ["timed", "random", "pct"];
+export type Strategy = StrategyName;
 export const PROFILES: readonly Profile[] = ["3.9", "3.12", "3.13t"];
 
 /** What the panel's controls (and the settings) choose for the next run. */
@@ -27,11 +29,11 @@ export interface OutcomeBucket {
   status: string;
   stdout: string;
   count: number;
-  /** The first seed that produced it (re-run with it to see that outcome). */
-  seed: number;
+  /** The schedule token of a run that gave it (replay it to see that outcome). */
+  schedule: string;
 }
 
-/** What "Explore Schedules" measured: several seeded simulate() runs, grouped by outcome. */
+/** What "Explore Schedules" found: explore()'s runs grouped by outcome. */
 export interface Histogram {
   runs: number;
   strategy: string;
@@ -164,7 +166,7 @@ const isHistogram = (x: unknown): x is Histogram =>
   isNum(x.elapsedMs) &&
   isStr(x.note) &&
   Array.isArray(x.buckets) &&
-  x.buckets.every((b) => isRec(b) && isStr(b.status) && isStr(b.stdout) && isInt(b.count) && isInt(b.seed));
+  x.buckets.every((b) => isRec(b) && isStr(b.status) && isStr(b.stdout) && isInt(b.count) && isStr(b.schedule));
 
 const isDocumentRef = (x: unknown): x is DocumentRef => isRec(x) && isStr(x.uri) && isStr(x.name);
 

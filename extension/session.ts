@@ -6,10 +6,10 @@
 import * as path from "node:path";
 import * as vscode from "vscode";
 import type { Report } from "../simulator/trace/report";
-import { exploreSeeds } from "./exploreSeeds";
 import { FindingsView, rangeOf, type ReplayArgs } from "./findingsView";
+import { histogramOf } from "./histogram";
 import { TimelinePanel } from "./panel";
-import { toChromeTrace } from "./perfetto";
+import { toChromeTrace } from "../simulator/trace/chrome";
 import { isReport, type Controls, type Histogram, type PanelModel, type WebviewToHost } from "./protocol";
 import { readControls, requestOf } from "./settings";
 import { RunCancelled, SimulatorWorker, WorkerCrashed } from "./simulatorWorker";
@@ -84,7 +84,11 @@ export class RunSession implements vscode.Disposable {
     return report;
   }
 
-  /** Several seeded runs of a document and the outcome histogram (see exploreSeeds.ts for what this is and is not). */
+  /**
+   * explore() of a document in the worker: the outcome histogram, the de-duplicated findings
+   * (each with its schedule token) in the editor and the panel, and the timeline of the run
+   * that shows the first finding (or of the most frequent outcome) replayed from its token.
+   */
   async explore(uri?: vscode.Uri, controls = readControls()): Promise<Histogram | undefined> {
     const doc = await this.documentOf(uri);
     if (doc === undefined) {
@@ -92,21 +96,27 @@ export class RunSession implements vscode.Disposable {
     }
     const name = path.basename(doc.uri.path) || "main.py";
     const snippet = snippetOf(doc.getText().split(/\r?\n/), 1);
-    this.panel.busy(`Exploring ${controls.runs} seeds…`);
-    const result = await vscode.window.withProgress(
+    this.panel.busy(`Exploring ${controls.runs} schedules…`);
+    const found = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Interleave: Explore Schedules — ${name}`, cancellable: true },
       async (progress, token) => {
         const abort = new AbortController();
         const sub = token.onCancellationRequested(() => abort.abort());
+        let reported = 0;
         try {
-          return await exploreSeeds(
-            (seed) => this.worker.simulate(snippet.source, requestOf(controls, name, seed), abort.signal),
-            controls.seed,
-            controls.runs,
-            controls.strategy,
-            (done) => progress.report({ increment: 100 / controls.runs, message: `${done}/${controls.runs} runs` }),
-            () => token.isCancellationRequested,
+          const base = requestOf(controls, name);
+          const ex = await this.worker.explore(
+            snippet.source,
+            { filename: name, seed: controls.seed, runs: controls.runs, machine: { ...base.machine, strategy: undefined } },
+            (done, total) => {
+              progress.report({ increment: (100 * (done - reported)) / total, message: `${done}/${total} schedules` });
+              reported = done;
+            },
+            abort.signal,
           );
+          const show = ex.findings[0]?.schedule ?? ex.outcomes[0]?.schedule;
+          const run = await this.worker.simulate(snippet.source, requestOf(controls, name, controls.seed, show || undefined), abort.signal);
+          return { ex, run };
         } catch (e) {
           this.reportFailure(e);
           return undefined;
@@ -116,12 +126,13 @@ export class RunSession implements vscode.Disposable {
       },
     );
     this.panel.busy(null);
-    if (result === undefined) {
+    if (found === undefined) {
       return undefined;
     }
-    const report = shiftReport(result.first, snippet.lineOffset, snippet.colOffset);
-    this.present(doc, { uri: doc.uri.toString(), name, snippet, controls, report, histogram: result.histogram }, `Explore (${result.histogram.runs} seeds)`);
-    return result.histogram;
+    const histogram = histogramOf(found.ex);
+    const report = shiftReport({ ...found.run, findings: found.ex.findings }, snippet.lineOffset, snippet.colOffset);
+    this.present(doc, { uri: doc.uri.toString(), name, snippet, controls, report, histogram }, `Explore (${found.ex.runs} schedules)`);
+    return histogram;
   }
 
   /** Re-runs the recorded program of `args.uri` with the seed (and schedule token) that showed a finding. */
@@ -172,7 +183,7 @@ export class RunSession implements vscode.Disposable {
     if (uri === undefined) {
       return undefined;
     }
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(toChromeTrace(rec.report, rec.name))));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(toChromeTrace(rec.report))));
     void vscode.window.showInformationMessage(`Interleave: trace written to ${path.basename(uri.path)}. Open it in ui.perfetto.dev or chrome://tracing.`);
     return uri;
   }

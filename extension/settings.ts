@@ -29,15 +29,20 @@ export function readControls(): Controls {
   };
 }
 
-/** The worker request for one run with these controls. */
+/**
+ * The worker request for one run with these controls. A schedule token, when given, carries
+ * its own seed and machine settings and overrides the rest (runtime/session.ts).
+ */
 export function requestOf(controls: Controls, filename: string, seed = controls.seed, schedule?: string): RunRequest {
   return {
     filename,
     seed,
-    profile: controls.profile,
-    cores: controls.cores,
-    strategy: schedule === undefined ? controls.strategy : "replay",
-    switchIntervalMs: controls.switchIntervalMs,
-    schedule,
+    machine: {
+      profile: controls.profile,
+      cores: controls.cores,
+      strategy: controls.strategy,
+      switchIntervalS: controls.switchIntervalMs / 1000,
+      schedule,
+    },
   };
 }

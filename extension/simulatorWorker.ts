@@ -7,8 +7,9 @@
 import { Worker } from "node:worker_threads";
 import * as Comlink from "comlink";
 import nodeEndpoint from "comlink/dist/esm/node-adapter.mjs";
+import type { ExploreReport } from "../simulator/explore";
 import type { Report } from "../simulator/trace/report";
-import type { RunRequest, WorkerApi } from "./worker";
+import type { ExploreRequest, RunRequest, WorkerApi } from "./worker";
 
 /** The run was cancelled by the user (the worker was terminated). */
 export class RunCancelled extends Error {
@@ -52,11 +53,21 @@ export class SimulatorWorker {
 
   /** One simulate() run in the worker. Rejects with RunCancelled or WorkerCrashed. */
   simulate(source: string, request: RunRequest, signal?: AbortSignal): Promise<Report> {
+    return this.call((api) => api.simulate(source, request), signal);
+  }
+
+  /** explore() in the worker, with `onRun` called after each run. Rejects with RunCancelled or WorkerCrashed. */
+  explore(source: string, request: ExploreRequest, onRun: (done: number, total: number) => void, signal?: AbortSignal): Promise<ExploreReport> {
+    return this.call((api) => api.explore(source, request, Comlink.proxy(onRun)), signal);
+  }
+
+  /** Runs `f` against the worker, turning its death or a cancellation into a rejection. */
+  private call<T>(f: (api: Comlink.Remote<WorkerApi>) => Promise<T>, signal?: AbortSignal): Promise<T> {
     if (signal?.aborted) {
       return Promise.reject(new RunCancelled());
     }
     const l = this.ensure();
-    return new Promise<Report>((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       let settled = false;
       const settle = (f: () => void): void => {
         if (!settled) {
@@ -73,7 +84,7 @@ export class SimulatorWorker {
       l.worker.on("exit", onExit);
       l.worker.on("error", onError);
       signal?.addEventListener("abort", onAbort, { once: true });
-      l.api.simulate(source, request).then(
+      f(l.api).then(
         (r) => settle(() => resolve(r)),
         (e: unknown) => settle(() => reject(e instanceof Error ? e : new Error(String(e)))),
       );

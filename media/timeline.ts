@@ -294,8 +294,8 @@ function renderHistogram(m: PanelModel): void {
     bar.style.width = `${(100 * b.count) / max}%`;
     const barWrap = el("div", "bar-wrap");
     barWrap.append(bar);
-    const show = button("debug-rerun", `seed ${b.seed}`, "Re-run with this seed");
-    show.addEventListener("click", () => post({ type: "replay", schedule: "", seed: b.seed }));
+    const show = button("debug-rerun", "Replay", `Replay schedule ${b.schedule}`);
+    show.addEventListener("click", () => post({ type: "replay", schedule: b.schedule, seed: model?.report.config.seed ?? 0 }));
     row.append(el("span", "count", `${b.count}×`), el("span", `outcome outcome-${b.status}`, b.status), barWrap, el("code", "bucket-stdout", b.stdout.trim() === "" ? "(no output)" : b.stdout.trim().slice(0, 200)), show);
     histogramSec.append(row);
   }

@@ -95,9 +95,12 @@ export function syntheticReport(events = 100_000, seed = 1): Report {
     segments.push({ task, state, t0: clock[task], t1: clock[task] + dur, span: line === undefined ? undefined : span(line), reason });
     clock[task] += dur;
   };
-  const ev = (task: number, kind: string, line: number, detail?: string): void => {
-    evs.push({ kind, time: clock[task], task, span: span(line), detail });
+  /** Appends an event; returns its index (for the `from` edges of later events). */
+  const ev = (task: number, kind: string, line: number, detail?: string, from?: number): number => {
+    evs.push({ kind, time: clock[task], task, span: span(line), detail, from });
+    return evs.length - 1;
   };
+  let lastRelease: number | undefined;
   ev(0, "spawn", LINE.start, "Thread-1");
   seg(0, "running", 0.001, LINE.start);
   seg(0, "blocked", 0, LINE.join, "join Thread-1");
@@ -110,18 +113,18 @@ export function syntheticReport(events = 100_000, seed = 1): Report {
     seg(t, "running", u(), LINE.read);
     ev(t, "write", LINE.write, "balance");
     seg(t, "ready", u() * 0.5, LINE.write, "waiting for the GIL");
-    ev(t, "lock-acquire", LINE.lockA, "lock_a");
+    ev(t, "lock-acquire", LINE.lockA, "lock_a", lastRelease !== undefined && evs[lastRelease].task !== t ? lastRelease : undefined);
     seg(t, "running", u(), LINE.lockA);
     if (random() < 0.3) {
       seg(t, "blocked", u(), LINE.lockB, "lock_b");
     }
     if (k % 7 === 0) {
       // The main thread takes each item soon after it is put (FIFO pairs stay short).
-      ev(t, "queue-put", LINE.put, "jobs");
+      const put = ev(t, "queue-put", LINE.put, "jobs");
       clock[0] = Math.max(clock[0], clock[t]) + u();
-      ev(0, "queue-get", LINE.join, "jobs");
+      ev(0, "queue-get", LINE.join, "jobs", put);
     }
-    ev(t, "lock-release", LINE.lockA, "lock_a");
+    lastRelease = ev(t, "lock-release", LINE.lockA, "lock_a");
     if (random() < 0.2) {
       seg(t, "sleeping", u() * 2, LINE.put);
     }

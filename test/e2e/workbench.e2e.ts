@@ -106,7 +106,7 @@ describe("Interleave in the workbench", () => {
   it("explores schedules and shows the outcome histogram, saying what it did", async () => {
     await runFromPalette(page, "Interleave: Explore Schedules");
     frame = await timelineFrame(page, ".histogram:not(.hidden) .bucket");
-    expect(await frame.locator(".histogram .note").innerText()).toMatch(/seed sweep/);
+    expect(await frame.locator(".histogram .note").innerText()).toMatch(/20 schedules explored by explore\(\)/);
     const counts = await frame.locator(".histogram .bucket .count").allInnerTexts();
     expect(counts.map((c) => Number(c.replace("×", ""))).reduce((a, b) => a + b, 0)).toBe(20);
     // Progress notifications stay up a moment after their work ends.

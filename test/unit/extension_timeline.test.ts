@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { matchFlows } from "../../extension/flows";
-import { histogramOf } from "../../extension/exploreSeeds";
+import { histogramOf } from "../../extension/histogram";
+import { explore } from "../../simulator/explore";
 import { afterText, gilFigure } from "../../extension/findingStyle";
-import { toChromeTrace } from "../../extension/perfetto";
 import { shiftReport, snippetOf } from "../../extension/snippet";
 import { PositionIndex } from "../../extension/whereAt";
 import { buildLayout, fitView, forEachVisibleSegment, forEachVisibleTick, panBy, zoomAt } from "../../media/timelineLayout";
@@ -95,14 +95,16 @@ describe("editor-side pure logic", () => {
     const f = syntheticReport(10).findings[2];
     expect(gilFigure(f)).toBe("1.04×");
     expect(afterText(f)).toContain("1.04×");
+    const runtime = { ...f, message: "4 CPU-bound threads of MainProcess ran one at a time: parallelism 1.00x on 4 cores, and they spent 75% of their time waiting for the GIL." };
+    expect(gilFigure(runtime)).toBe("1.00×");
   });
 
-  it("groups explored runs by outcome and says what it did", () => {
-    const a = simulate("print(1)\n");
-    const b = simulate("print(2)\n");
-    const h = histogramOf([{ seed: 0, report: a }, { seed: 1, report: b }, { seed: 2, report: b }], "random", 5);
-    expect(h.buckets.map((x) => [x.stdout, x.count, x.seed])).toEqual([["2\n", 2, 1], ["1\n", 1, 0]]);
-    expect(h.note).toMatch(/not the systematic explorer/);
+  it("shows explore()'s outcomes with a schedule token each, and says what it did", () => {
+    const h = histogramOf(explore("print(1)\n", { runs: 3 }));
+    expect(h.runs).toBe(3);
+    expect(h.buckets.map((x) => [x.stdout, x.count])).toEqual([["1\n", 3]]);
+    expect(h.buckets[0].schedule).toMatch(/^il1\./);
+    expect(h.note).toMatch(/3 schedules explored by explore\(\)/);
   });
 
   it("finds where each task was at a time", () => {
@@ -113,15 +115,6 @@ describe("editor-side pure logic", () => {
     expect(at.some((p) => p.task.id === r.segments[10].task && p.span.line === r.segments[10].span?.line)).toBe(true);
   });
 
-  it("exports Chrome trace JSON with thread names, nested X events and flow pairs", () => {
-    const r = syntheticReport(1000);
-    const t = toChromeTrace(r, "synthetic.py");
-    expect(t.traceEvents.filter((e) => e.ph === "M" && e.name === "thread_name").length).toBe(r.tasks.length);
-    expect(t.traceEvents.filter((e) => e.ph === "X").length).toBe(r.segments.length);
-    const s = t.traceEvents.filter((e) => e.ph === "s").length;
-    expect(s).toBeGreaterThan(0);
-    expect(t.traceEvents.filter((e) => e.ph === "f").length).toBe(s);
-  });
 });
 
 describe("flows from recorded synchronization edges", () => {

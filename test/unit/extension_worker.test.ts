@@ -15,6 +15,15 @@ describe("the simulator worker (worker_threads + comlink)", () => {
     expect(r.config.seed).toBe(3);
   });
 
+  it("explores in the worker and reports progress through a comlink proxy", async () => {
+    const progress: number[] = [];
+    const ex = await worker.explore("print('x')\n", { runs: 4 }, (done) => progress.push(done));
+    expect(ex.runs).toBe(4);
+    expect(ex.outcomes).toEqual([expect.objectContaining({ stdout: "x\n", count: 4 })]);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(progress).toEqual([1, 2, 3, 4]);
+  });
+
   it("is cancelled by terminating it, and the next run starts a new one", async () => {
     const abort = new AbortController();
     const run = worker.simulate("while True:\n    pass\n", { filename: "spin.py" }, abort.signal);

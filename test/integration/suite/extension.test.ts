@@ -117,7 +117,7 @@ suite("Interleave extension", () => {
     assert.equal(interleaveDiagnostics(editor.document.uri)[0].range.start.line, 2);
   });
 
-  test("Explore Schedules runs the configured number of seeds and builds a histogram", async () => {
+  test("Explore Schedules runs explore() for the configured number of schedules and builds a histogram", async () => {
     const config = vscode.workspace.getConfiguration("interleave");
     await config.update("explore.runs", 3, vscode.ConfigurationTarget.Global);
     try {
@@ -125,7 +125,8 @@ suite("Interleave extension", () => {
       const h = (await vscode.commands.executeCommand("interleave.exploreSchedules")) as Histogram;
       assert.equal(h.runs, 3);
       assert.deepEqual(h.buckets.map((b) => [b.stdout, b.count]), [["same every time\n", 3]]);
-      assert.match(h.note, /seed sweep/);
+      assert.match(h.note, /explore\(\)/);
+      assert.match(h.buckets[0].schedule, /^il1\./);
     } finally {
       await config.update("explore.runs", undefined, vscode.ConfigurationTarget.Global);
     }
