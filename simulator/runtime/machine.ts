@@ -206,6 +206,9 @@ export function machine(): Machine {
 const CALL_OPS = new Set<number>([Op.CALL, Op.CALL_KW, Op.CALL_EX, Op.CALL_METHOD, Op.CALL_METHOD_KW]);
 const JUMP_OPS = new Set<number>([Op.JUMP, Op.POP_JUMP_IF_FALSE, Op.POP_JUMP_IF_TRUE, Op.JUMP_IF_FALSE_OR_POP, Op.JUMP_IF_TRUE_OR_POP]);
 
+/** The library frames that start a thread or process: not what the user called. */
+const BOOTSTRAP_FRAMES = new Set(["Thread._bootstrap", "Thread.run", "BaseProcess._bootstrap", "BaseProcess.run"]);
+
 /** Whether `f` runs at the top level of its task's execute(): no TypeScript between it and the root frame. */
 function isTopLevel(f: Frame): boolean {
   let g: Frame = f;
@@ -1060,7 +1063,9 @@ export class Machine {
       if (f.code.filename === this.options.filename) {
         break;
       }
-      lib = f;
+      if (!BOOTSTRAP_FRAMES.has(f.code.qualname)) {
+        lib = f;
+      }
     }
     return lib !== null && lib.code.filename.startsWith("<stdlib>/") ? `${lib.code.qualname}()` : undefined;
   }

@@ -277,11 +277,9 @@ defMethods(MpEventType, {
 // ---------------------------------------------------------------- pipes and connections
 
 /** One direction of a pipe: pickled messages and the bytes they take. */
-let channelIds = 0;
-
 class Channel {
-  /** Identifies the channel in events (it is not a Python object). */
-  readonly id = ++channelIds;
+  /** Identifies the channel in events (by a per-run object identity, as the Python objects are). */
+  readonly id = objectId(new PyObject(ObjectType));
   readonly messages: { p: Pickled; size: number; event: number }[] = [];
   bytes = 0;
   readonly readers = new Waiters();
@@ -319,6 +317,7 @@ function connSend(c: PyConnection, obj: PyValue): PyValue {
   const ch = c.outbox;
   const m = machine();
   const { p, size } = pickle(obj);
+  const me = m.cur;
   return ch.writers.wait(
     m,
     "Connection.send() (pipe full)",
@@ -334,6 +333,8 @@ function connSend(c: PyConnection, obj: PyValue): PyValue {
       return None;
     },
     () => None,
+    // A full pipe waits for its reader; the threads waiting to join the sender are the likely ones.
+    () => m.threads.filter((x) => x !== me && (x.block?.waitsFor?.() ?? []).some((y) => y.proc === me?.proc)),
   );
 }
 
@@ -438,6 +439,8 @@ export class PyMpQueue extends PyObject {
   unfinished = 0;
   readonly joiners = new Waiters();
   joinable = false;
+  /** The processes whose exit waits for their buffered items (registered once each). */
+  readonly barriers = new Set<SimProcess>();
 }
 
 export const MpQueueType = nativeType("Queue", ObjectType, (cls) => new PyMpQueue(cls));
@@ -488,8 +491,8 @@ function mpQueuePut(q: PyMpQueue, obj: PyValue, block: boolean, timeout: number)
       buf = [];
       q.feeders.set(proc, buf);
       // CPython joins the feeder thread at exit: the process cannot end while its items are still buffered.
-      if (!registered.has(`${objectId(q)}:${proc.pid}`)) {
-        registered.add(`${objectId(q)}:${proc.pid}`);
+      if (!q.barriers.has(proc)) {
+        q.barriers.add(proc);
         proc.exitBarriers.push(() => ((q.feeders.get(proc)?.length ?? 0) > 0 ? "flushing a multiprocessing.Queue into its pipe" : null));
       }
     }
@@ -508,9 +511,6 @@ function mpQueuePut(q: PyMpQueue, obj: PyValue, block: boolean, timeout: number)
     throw newException(queueExceptions().Full, []);
   });
 }
-
-/** Each (queue, process) pair registers its exit barrier once. */
-const registered = new Set<string>();
 
 function mpQueueGet(q: PyMpQueue, block: boolean, timeout: number): PyValue {
   if (q.closed) {
