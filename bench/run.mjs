@@ -50,7 +50,17 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith(".py")).sort()) {
   console.log(`${file.padEnd(14)} python3 ${py.toFixed(4)} s  interleave ${sim.toFixed(4)} s  ratio ${(sim / py).toFixed(2)}x${same ? "" : "  OUTPUT DIFFERS"}`);
 }
 const pyVersion = execFileSync("python3", ["--version"], { encoding: "utf8" }).trim();
-const result = { date: new Date().toISOString(), node: process.version, python: pyVersion, runs: RUNS, rows };
+// Lock contention: the same locked increments in two threads against one thread. Each engine's
+// own ratio shows what contention costs it (CPython: GIL and lock hand-offs; Interleave: the
+// machine's thread switches and blocking), side by side. Ratios, not thresholds.
+const row = (name) => rows.find((r) => r.program === name);
+const one = row("lock_one_thread.py");
+const two = row("lock_two_threads.py");
+const contention = one && two ? { python3: two.python3_s / one.python3_s, interleave: two.interleave_s / one.interleave_s } : null;
+if (contention) {
+  console.log(`contended lock, two threads / one thread: python3 ${contention.python3.toFixed(2)}x  interleave ${contention.interleave.toFixed(2)}x`);
+}
+const result = { date: new Date().toISOString(), node: process.version, python: pyVersion, runs: RUNS, rows, contention };
 writeFileSync(new URL("./results.json", import.meta.url), JSON.stringify(result, null, 2) + "\n");
 const md = [
   `# Interpreter benchmark`,
@@ -62,5 +72,12 @@ const md = [
   `| --- | --- | --- | --- | --- |`,
   ...rows.map((r) => `| ${r.program} | ${r.python3_s.toFixed(4)} | ${r.interleave_s.toFixed(4)} | ${r.ratio.toFixed(2)}x | ${r.sameOutput ? "yes" : "NO"} |`),
   ``,
+  ...(contention
+    ? [
+        `Contended lock (lock_two_threads.py / lock_one_thread.py, the same 100 000 locked increments):`,
+        `python3 ${contention.python3.toFixed(2)}x, Interleave ${contention.interleave.toFixed(2)}x.`,
+        ``,
+      ]
+    : []),
 ].join("\n");
 writeFileSync(new URL("./results.md", import.meta.url), md);
