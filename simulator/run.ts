@@ -177,6 +177,7 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
     return finish();
   }
 
+  const pendingTracebacks: (() => void)[] = [];
   const fail = (err: unknown): void => {
     if (err instanceof PyBaseException) {
       if (isInstance(err, SystemExitType)) {
@@ -192,14 +193,21 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
       } else {
         status = "exception";
         exitCode = 1;
-        machine.output.push({ stream: "stderr", text: formatException(err, (f) => machine.sources.get(f), machine.builtins.keyList().map(String)) });
-        const inUser = err.traceback.filter((t) => t.code.filename === filename);
-        const last = inUser[inUser.length - 1];
-        if (last !== undefined) {
-          const p = last.code.positions;
-          const i = last.pc * 4;
-          stop = { message: formatExceptionOnly(err).trim(), ...spanOf(p[i], p[i + 1], p[i + 2], p[i + 3]) };
-        }
+        // The traceback takes its place in the output now; its text is made once the machine
+        // has stopped, since str() of the exception may run Python code (a __str__ method).
+        const chunk = { stream: "stderr" as const, text: "" };
+        machine.output.push(chunk);
+        const builtinNames = machine.builtins.keyList().map(String);
+        pendingTracebacks.push(() => {
+          chunk.text = formatException(err, (f) => machine.sources.get(f), builtinNames);
+          const inUser = err.traceback.filter((t) => t.code.filename === filename);
+          const last = inUser[inUser.length - 1];
+          if (last !== undefined) {
+            const p = last.code.positions;
+            const i = last.pc * 4;
+            stop = { message: formatExceptionOnly(err).trim(), ...spanOf(p[i], p[i + 1], p[i + 2], p[i + 3]) };
+          }
+        });
       }
     } else if (err instanceof MachineStop) {
       status = err.status;
@@ -235,6 +243,9 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
     });
   } catch (err) {
     fail(err);
+  }
+  for (const format of pendingTracebacks.splice(0)) {
+    format();
   }
   return finish();
 }

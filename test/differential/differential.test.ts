@@ -40,7 +40,7 @@ describe("differential: the simulator prints what CPython prints", () => {
   it.skipIf(!hasPython())("recordings match python3 3.11 on this machine", () => {
     const out = execFileSync("node", [join(dir, "record.mjs"), "--check"], { encoding: "utf8" });
     expect(out).toContain("all recordings match");
-  });
+  }, 300_000);
 
   for (const name of cases) {
     it(name, () => {
