@@ -9,7 +9,10 @@
 import { Frame } from "../vm/frame";
 import { PyBuiltin, PyCode, PyModule, PyObject, PyType, type PyDict } from "../vm/objects";
 import { isShared } from "./transfer";
-import { Machine, SimProcess, SimThread } from "./machine";
+import { Unsupported } from "../vm/errors";
+import { callPy } from "../vm/protocol";
+import { vm } from "../vm/vm";
+import { Machine, machine, SimProcess, SimThread } from "./machine";
 import { PyLock, PyRLock, PyLocal } from "./modules/_thread";
 
 /** Copies a process's heap, and `roots` (objects the child needs that the modules may not reach). */
@@ -95,4 +98,40 @@ export function cloneHeap(
   const b = clone(builtins) as PyDict;
   // Objects reachable only from the forking thread's frames (a Process in a local variable).
   return { modules: out, builtins: b, roots: roots.map(clone) };
+}
+
+/** Reseeds a forked child's `random` (CPython registers random's reseed with os.register_at_fork). */
+export function reseedRandom(modules: Map<string, PyModule>, seed: number): void {
+  const reseed = modules.get("random")?.dict!.getStr("seed");
+  if (reseed !== undefined) {
+    callPy(reseed, [seed]);
+  }
+}
+
+/**
+ * os.fork(): the child process gets a copy of the heap and of the forking thread's frames,
+ * and continues from the same call with 0 as its result; the parent gets the child's pid.
+ * Only the forking thread exists in the child, as on POSIX.
+ */
+export function forkProcess(): number {
+  const m = machine();
+  const t = m.cur!;
+  if (!m.canBlock() || t.task.frame === null) {
+    throw new Unsupported("os.fork() inside Python code run from the simulator's native code");
+  }
+  const parent = m.proc();
+  const heap = cloneHeap(parent.modules, vm().builtins, [t.task.frame]);
+  const top = heap.roots[0] as Frame;
+  const child = m.newProcess(parent, `Fork-${m.processes.length}`, () => null);
+  child.modules = heap.modules;
+  child.builtins = heap.builtins;
+  child.main.init = null;
+  child.main.task.frame = top;
+  child.main.task.depth = t.task.depth;
+  child.main.startupCost = 0.001;
+  top.stack.push(0);
+  reseedRandom(child.modules, m.vm.seed * 1000003 + child.pid);
+  m.record("process-start", t, { detail: `os.fork() (pid ${child.pid})`, target: child.main.id });
+  m.start(child.main, null);
+  return child.pid;
 }

@@ -18,11 +18,12 @@ import type { CodeObject } from "../python/code";
 import { Op } from "../python/opcodes";
 import type { DecisionKind, Scheduler } from "../scheduler/scheduler";
 import { callValue, codeConsts, takePending } from "../vm/call";
-import { LimitReached, Unsupported } from "../vm/errors";
+import { LimitReached, SystemExitType, Unsupported } from "../vm/errors";
+import { formatException } from "../vm/traceback";
 import { Frame } from "../vm/frame";
 import { BLOCK, SUSPENDED, Task, execute, setCurrentTask, setPreemptHook } from "../vm/interp";
 import { makeBuiltins } from "../vm/builtins";
-import { None, PyBaseException, PyModule, type PyDict, type PyValue } from "../vm/objects";
+import { None, PyBaseException, PyModule, isInstance, type PyDict, type PyValue } from "../vm/objects";
 import { ENTER } from "../vm/sentinels";
 import type { Vm } from "../vm/vm";
 import type { Profile, Segment, SourceSpan, TaskInfo, TraceEvent } from "../trace/report";
@@ -1124,12 +1125,23 @@ export class Machine {
     }
     this.processErrors.push({ proc: t.proc, err });
     this.onProcessError(t, err);
+    t.onRootDone = null;
     this.rootDone(t, None);
   }
 
   /** Uncaught exceptions of threads that are not the main one (printed by `onProcessError`). */
   readonly processErrors: { proc: SimProcess; err: PyBaseException }[] = [];
-  onProcessError: (t: SimThread, err: PyBaseException) => void = () => {};
+  onProcessError: (t: SimThread, err: PyBaseException) => void = (t, err) => {
+    // A child's main code raised (a forked child's module code, or a spawned child re-running
+    // the main module): the traceback goes to stderr and the exit code is 1 (SystemExit's code).
+    if (isInstance(err, SystemExitType)) {
+      const code = err.args.items.length ? err.args.items[0] : None;
+      t.proc.pendingExit = typeof code === "number" ? code & 0xff : code === None ? 0 : 1;
+      return;
+    }
+    this.vm.write("stderr", formatException(err, (f) => this.vm.sources.get(f), this.vm.builtins.keyList().map(String)));
+    t.proc.pendingExit = 1;
+  };
 
   /** Nothing runs and no timer is pending: the program is done, deadlocked or hung. */
   private stuck(): void {

@@ -32,6 +32,7 @@ const RUNS = new Set([
  * spawn and under fork.
  */
 const RUNS_NORMALIZED = new Set([
+  "s000_01_os_fork_getpid.py",
   "s000_02_process_run_proc.py",
   "s000_05_process_queue_reader_terminate.py",
   "s001_16_process_three_sleep.py",

@@ -25,7 +25,7 @@ import { None, ObjectType, PyBaseException, PyFloat, PyList, PyObject, PyTuple, 
 import { callPy, getAttr, truthy, typeName } from "../../vm/protocol";
 import { formatException } from "../../vm/traceback";
 import { vm } from "../../vm/vm";
-import { cloneHeap } from "../fork";
+import { cloneHeap, reseedRandom } from "../fork";
 import { machine, Machine, type SimProcess, type SimThread } from "../machine";
 import { markShared, pickle, unpickle, type Pickled } from "../transfer";
 import { timeoutArg } from "./_thread";
@@ -801,11 +801,7 @@ function startProcess(obj: PyValue, method: string, name: string, daemon: boolea
       if (mp !== undefined) {
         callPy(mp.dict!.getStr("_after_fork")!, [copy]);
       }
-      const random = child.modules.get("random");
-      const seed = random?.dict!.getStr("seed");
-      if (seed !== undefined) {
-        callPy(seed, [m.vm.seed * 1000003 + child.pid]);
-      }
+      reseedRandom(child.modules, m.vm.seed * 1000003 + child.pid);
       return Machine.callFrame(getAttr(copy, "_bootstrap"), []);
     };
     child = m.newProcess(parent, name, () => init());

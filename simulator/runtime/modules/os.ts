@@ -8,6 +8,7 @@
  */
 import { arity, builtin, defMethods, kwParams } from "../../vm/define";
 import { FileNotFoundErrorType, newException, OSErrorType, typeError, Unsupported, valueError } from "../../vm/errors";
+import { forkProcess } from "../fork";
 import { registerModule } from "../../vm/modules";
 import {
   DictType,
@@ -454,4 +455,9 @@ registerModule("os", (m) => {
       throw new Unsupported(`os.${name}`);
     });
   }
+  // os.fork() on the simulated machine (runtime/fork.ts): 0 in the child, the child's pid in the parent.
+  def("fork", (args) => {
+    arity("fork", args.length, 0);
+    return forkProcess();
+  });
 });
