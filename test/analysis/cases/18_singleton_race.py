@@ -1,0 +1,32 @@
+# expect: race
+# Check-then-act on a singleton: `if _instance is None: _instance = Config()`.
+import threading
+
+_instance = None
+
+
+class Config:
+    def __init__(self):
+        self.values = {}
+
+
+def get_config():
+    global _instance
+    if _instance is None:
+        _instance = Config()
+    return _instance
+
+
+seen = []
+
+
+def worker():
+    seen.append(id(get_config()))
+
+
+threads = [threading.Thread(target=worker) for _ in range(3)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(len(seen))
