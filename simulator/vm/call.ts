@@ -41,6 +41,7 @@ import {
   PyStaticMethod,
   PyTuple,
   PyType,
+  StrType,
   TypeType,
   isInstance,
   normInt,
@@ -334,8 +335,20 @@ export function allocInstance(cls: PyType): PyObject {
 
 /** type.__call__(cls, *args, **kwargs): __new__, then __init__ (entered as a frame when it is Python code). */
 export function callType(cls: PyType, args: PyValue[], kwargs: KwArgs | null): PyValue {
-  if (cls === TypeType && args.length === 1 && (kwargs === null || kwargs.size === 0)) {
-    return typeOf(args[0]);
+  if (args.length === 1 && (kwargs === null || kwargs.size === 0)) {
+    if (cls === TypeType) {
+      return typeOf(args[0]);
+    }
+    // str(x) of an int or a str, the commonest conversion: no __new__/__init__ dispatch.
+    if (cls === StrType) {
+      const x = args[0];
+      if (typeof x === "string") {
+        return x;
+      }
+      if (typeof x === "number") {
+        return String(x);
+      }
+    }
   }
   const meta = cls.cls;
   if (meta !== TypeType && meta.heap) {
