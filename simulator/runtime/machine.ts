@@ -241,6 +241,8 @@ export class Machine {
   mainProcess!: SimProcess;
   /** Set when the main process has exited. */
   private finished = false;
+  /** Warnings already shown, by location (Python's default "once per location"). */
+  readonly warned = new Set<string>();
   /** The main module's code (spawn re-runs it in every child). */
   mainCode: CodeObject | null = null;
 

@@ -509,6 +509,23 @@ registerModule("_thread", (mod) => {
     const m = machine();
     return m.cur === m.proc().main;
   });
+  // A DeprecationWarning as the default filters show it: once per location, for code in __main__.
+  def("_deprecated", (args) => {
+    const m = machine();
+    const t = m.cur;
+    const span = t !== null ? m.spanOf(t) : undefined;
+    if (span === undefined) {
+      return None;
+    }
+    const key = `${m.options.filename}:${span.line}:${String(args[0])}`;
+    if (m.warned.has(key)) {
+      return None;
+    }
+    m.warned.add(key);
+    const line = vm().sources.get(m.options.filename)?.[span.line - 1]?.trim() ?? "";
+    vm().write("stderr", `${m.options.filename}:${span.line}: DeprecationWarning: ${String(args[0])}\n  ${line}\n`);
+    return None;
+  });
   def("stack_size", () => 0);
   def("start_new_thread", () => {
     throw new Unsupported("_thread.start_new_thread (use threading.Thread)");

@@ -149,6 +149,7 @@ class Condition:
         self.notify(len(self._waiters))
 
     def notifyAll(self):
+        _thread._deprecated('notifyAll() is deprecated, use notify_all() instead')
         self.notify_all()
 
 
@@ -239,6 +240,7 @@ class Event:
         return self._flag
 
     def isSet(self):
+        _thread._deprecated('isSet() is deprecated, use is_set() instead')
         return self.is_set()
 
     def set(self):
@@ -531,15 +533,19 @@ class Thread:
         self._daemonic = daemonic
 
     def isDaemon(self):
+        _thread._deprecated('isDaemon() is deprecated, get the daemon attribute instead')
         return self.daemon
 
     def setDaemon(self, daemonic):
+        _thread._deprecated('setDaemon() is deprecated, set the daemon attribute instead')
         self.daemon = daemonic
 
     def getName(self):
+        _thread._deprecated('getName() is deprecated, get the name attribute instead')
         return self.name
 
     def setName(self, name):
+        _thread._deprecated('setName() is deprecated, set the name attribute instead')
         self.name = name
 
 
@@ -600,6 +606,7 @@ def current_thread():
 
 
 def currentThread():
+    _thread._deprecated('currentThread() is deprecated, use current_thread() instead')
     return current_thread()
 
 
@@ -608,6 +615,7 @@ def active_count():
 
 
 def activeCount():
+    _thread._deprecated('activeCount() is deprecated, use active_count() instead')
     return active_count()
 
 
