@@ -27,6 +27,8 @@ const KNOWN_WRONG: Record<string, string> = {
     "no race: `write(read() + 1)` reads `counter` in one helper's frame and writes it in another's; the detector pairs a read and a write only within one call",
   "78_withdraw_check_then_act.py":
     "no race (also none in 30 explored schedules): `if self.balance >= amount: self.balance -= amount`; the other thread's check (line 12) is matched only against the span of the last read before the write (the `-=` on line 13)",
+  "84_pipe_both_recv.py":
+    "hang instead of deadlock: both ends of a Pipe wait in recv() for each other, a wait-for cycle through the pipe (DESIGN.md §4 lists pipes); the message says 'nothing can wake one'",
   "70_inversion_serialized_by_join.py":
     "false potential-deadlock: the opposite lock orders are in threads ordered by start/join (t1 joined before t2 starts), so they can never deadlock",
 };
