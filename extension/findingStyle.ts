@@ -33,18 +33,47 @@ export function gilFigure(f: Finding): string | null {
   return m[0].endsWith("%") ? `${m[1]}%` : `${m[1]}×`;
 }
 
-/** The text shown after the line of a finding's first location. */
+/** The headline shown at the end of a line a finding points at. */
 export function afterText(f: Finding): string {
   switch (decorationKind(f)) {
     case "race":
-      return `  ⚠ race${f.locations[0]?.role ? ` (${f.locations[0].role})` : ""}`;
+      return "  ⚠ race";
     case "deadlock":
       return `  ⊗ ${f.kind}`;
     case "gil": {
       const fig = gilFigure(f);
-      return fig === null ? "  ‖ GIL-serialized" : `  ‖ GIL-serialized: ${fig} parallelism`;
+      if (fig !== null) {
+        return `  ‖ GIL-serialized: ${fig} parallelism`;
+      }
+      // Other GIL findings (threads that overlap their I/O waits, say): the message's first clause.
+      const clause = f.message.split(/[:.]/)[0];
+      return `  ‖ ${clause.length > 70 ? `${clause.slice(0, 69)}…` : clause}`;
     }
     default:
       return "";
   }
+}
+
+/**
+ * One note per line and decorated kind: the finding's headline and the roles its locations play
+ * on that line ("⚠ race: reads, writes back (Thread-2)"), so that the code itself stays readable.
+ */
+export function lineNotes(findings: Finding[]): { line: number; kind: Exclude<DecorationKind, "other">; text: string }[] {
+  const notes = new Map<string, { line: number; kind: Exclude<DecorationKind, "other">; head: string; roles: string[] }>();
+  for (const f of findings) {
+    const kind = decorationKind(f);
+    if (kind === "other") {
+      continue;
+    }
+    for (const l of f.locations) {
+      const key = `${l.line}:${kind}`;
+      const n = notes.get(key) ?? { line: l.line, kind, head: afterText(f), roles: [] };
+      const role = `${l.role}${l.task ? ` (${l.task})` : ""}`;
+      if (kind !== "gil" && !n.roles.includes(role)) {
+        n.roles.push(role);
+      }
+      notes.set(key, n);
+    }
+  }
+  return [...notes.values()].map((n) => ({ line: n.line, kind: n.kind, text: n.roles.length === 0 ? n.head : `${n.head}: ${n.roles.join(", ")}` }));
 }

@@ -6,7 +6,7 @@
  */
 import * as vscode from "vscode";
 import type { Finding, Report, SourceSpan } from "../simulator/trace/report";
-import { afterText, decorationKind, type DecorationKind } from "./findingStyle";
+import { decorationKind, lineNotes, type DecorationKind } from "./findingStyle";
 import { formatTime } from "./timeFormat";
 import type { TaskPosition } from "./whereAt";
 
@@ -108,17 +108,17 @@ export class FindingsView implements vscode.HoverProvider, vscode.Disposable {
   private decorate(editor: vscode.TextEditor): void {
     const entry = this.shown.get(editor.document.uri.toString());
     const options: Record<Exclude<DecorationKind, "other">, vscode.DecorationOptions[]> = { race: [], deadlock: [], gil: [] };
-    for (const f of entry?.findings ?? []) {
+    const findings = entry?.findings ?? [];
+    for (const f of findings) {
       const kind = decorationKind(f);
-      if (kind === "other") {
-        continue;
+      if (kind !== "other") {
+        f.locations.forEach((l) => options[kind].push({ range: rangeOf(editor.document, l) }));
       }
-      f.locations.forEach((l, i) => {
-        options[kind].push({
-          range: rangeOf(editor.document, l),
-          renderOptions: i === 0 ? { after: { contentText: afterText(f) } } : { after: { contentText: `  ← ${l.role}` } },
-        });
-      });
+    }
+    for (const n of lineNotes(findings)) {
+      const line = Math.min(Math.max(n.line - 1, 0), editor.document.lineCount - 1);
+      const end = editor.document.lineAt(line).range.end;
+      options[n.kind].push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: n.text } } });
     }
     editor.setDecorations(this.types.race, options.race);
     editor.setDecorations(this.types.deadlock, options.deadlock);

@@ -32,7 +32,6 @@ const MAX_SAVED_ITEMS = 20_000;
 const LANE_H = 26;
 const AXIS_H = 24;
 const STDOUT_H = 22;
-const GUTTER = 170;
 
 const vscode = acquireVsCodeApi();
 
@@ -135,7 +134,7 @@ const stdoutSec = el("section", "stdout-sec");
 const stdoutPre = el("pre", "stdout");
 stdoutSec.append(el("h3", undefined, "Output"), stdoutPre);
 const empty = el("div", "empty", "Run a Python file (Interleave: Run File Concurrently) to see its threads here.");
-app.append(toolbar, status, busy, errorBox, empty, legend, timeline, findingsSec, histogramSec, stdoutSec);
+app.append(toolbar, status, busy, errorBox, empty, legend, timeline, histogramSec, findingsSec, stdoutSec);
 
 // ---------------------------------------------------------------- state
 

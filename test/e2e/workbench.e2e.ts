@@ -128,7 +128,7 @@ describe("Interleave in the workbench", () => {
     await page.locator(".monaco-editor .squiggly-error").first().waitFor({ state: "attached", timeout: 15_000 });
     const css = await cssText();
     expect(css).toContain("GIL-serialized: 1.04× parallelism");
-    expect(css).toContain("⚠ race");
+    expect(css).toContain("⚠ race: read (Thread-1 (worker))");
     await page.mouse.move(5, 500);
     await shot("synthetic-overview");
     await page.locator(".monaco-editor .view-line", { hasText: "balance = balance + n" }).first().hover({ position: { x: 60, y: 5 } });

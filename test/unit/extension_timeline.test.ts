@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { matchFlows } from "../../extension/flows";
 import { histogramOf } from "../../extension/histogram";
 import { explore } from "../../simulator/explore";
-import { afterText, gilFigure } from "../../extension/findingStyle";
+import { afterText, gilFigure, lineNotes } from "../../extension/findingStyle";
 import { shiftReport, snippetOf } from "../../extension/snippet";
 import { PositionIndex } from "../../extension/whereAt";
 import { buildLayout, fitView, forEachVisibleSegment, forEachVisibleTick, panBy, zoomAt } from "../../media/timelineLayout";
@@ -91,12 +91,21 @@ describe("editor-side pure logic", () => {
     expect(shifted.findings[0].locations[0].col).toBe(r.findings[0].locations[0].col + 4);
   });
 
+  it("puts one note per line at its end, with the roles played there", () => {
+    const notes = lineNotes(syntheticReport(10).findings);
+    expect(notes.find((n) => n.line === 13)?.text).toBe("  ⚠ race: read (Thread-1 (worker))");
+    expect(notes.find((n) => n.line === 28)?.text).toBe("  ‖ GIL-serialized: 1.04× parallelism");
+    expect(notes.filter((n) => n.line === 20)).toHaveLength(1);
+  });
+
   it("reads the GIL figure of a gil-serialized finding", () => {
     const f = syntheticReport(10).findings[2];
     expect(gilFigure(f)).toBe("1.04×");
     expect(afterText(f)).toContain("1.04×");
     const runtime = { ...f, message: "4 CPU-bound threads of MainProcess ran one at a time: parallelism 1.00x on 4 cores, and they spent 75% of their time waiting for the GIL." };
     expect(gilFigure(runtime)).toBe("1.00×");
+    const io = { ...f, message: "4 I/O-bound threads of MainProcess overlapped their waits: 12.00 s of waiting took 3.00 s." };
+    expect(afterText(io)).toBe("  ‖ 4 I/O-bound threads of MainProcess overlapped their waits");
   });
 
   it("shows explore()'s outcomes with a schedule token each, and says what it did", () => {
