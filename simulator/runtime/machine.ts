@@ -241,6 +241,17 @@ export class Machine {
   mainProcess!: SimProcess;
   /** Set when the main process has exited. */
   private finished = false;
+  /** CPU seconds used so far by the running thread, or by all threads of its process (time.thread_time, time.process_time). */
+  cpuTime(scope: "thread" | "process"): number {
+    const now = this.now();
+    const of = (t: SimThread): number => t.stats.running + (t.segState === "running" && t.state === "running" ? Math.max(0, (t === this.cur ? now : t.sliceT0) - t.segT0) : 0);
+    const t = this.cur;
+    if (t === null) {
+      return 0;
+    }
+    return scope === "thread" ? of(t) : t.proc.threads.reduce((a, x) => a + of(x), 0);
+  }
+
   /** Warnings already shown, by location (Python's default "once per location"). */
   readonly warned = new Set<string>();
   /** The main module's code (spawn re-runs it in every child). */

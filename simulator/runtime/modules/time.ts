@@ -306,8 +306,8 @@ registerModule("time", (m) => {
   };
   clock("monotonic", () => vm().clock);
   clock("perf_counter", () => vm().clock);
-  clock("process_time", () => vm().clock);
-  clock("thread_time", () => vm().clock);
+  clock("process_time", () => currentMachine()?.cpuTime("process") ?? vm().clock);
+  clock("thread_time", () => currentMachine()?.cpuTime("thread") ?? vm().clock);
   def("time", (args) => {
     arity("time", args.length, 0);
     return new PyFloat(vm().now());
