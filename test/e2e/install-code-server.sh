@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the e2e suite needs, all inside the clone: Debian's chromium, ripgrep and
-# libkrb5-dev (apt, only if missing), and code-server under .e2e/ (gitignored).
+# Installs what the e2e suite needs, all inside the clone: Debian's chromium, ripgrep,
+# libkrb5-dev and a CJK font (apt, only if missing), and code-server under .e2e/ (gitignored).
 # code-server's own postinstall downloads nothing we need but is skipped (npm runs no install
 # scripts here), so its steps are done by hand: production deps of lib/vscode, the native
 # modules rebuilt against this Node, Debian's rg in place of @vscode/ripgrep's download, and
@@ -16,6 +16,8 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v rg >/dev/null 2>&1 || missing+=(ripgrep)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || missing+=(libkrb5-dev)
+# The corpus snippets have Chinese comments: a small CJK font so screenshots show them.
+dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "e2e: apt-get install ${missing[*]}"
   apt-get update -qq

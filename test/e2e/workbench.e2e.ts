@@ -21,6 +21,8 @@ const OPEN_SYNTHETIC_PRESS = "Control+Alt+Shift+O";
 let server: CodeServer;
 let browser: Browser;
 let page: Page;
+/** Console messages about the Content Security Policy, from any frame (the webview's included). */
+const cspViolations: string[] = [];
 
 async function shot(name: string): Promise<void> {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
@@ -67,6 +69,11 @@ beforeAll(async () => {
   server = await startCodeServer("workbench", [path.join(ROOT, "interleave.vsix")], WORKSPACE, keybindings);
   browser = await launchBrowser();
   page = await openWorkbench(browser, server, WORKSPACE);
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to (load|execute|apply)/i.test(m.text())) {
+      cspViolations.push(`${m.location().url}: ${m.text()}`);
+    }
+  });
   // More room for the editor and the panel in the screenshots.
   await runFromPalette(page, "View: Close Primary Side Bar");
 });
@@ -219,6 +226,10 @@ describe("Interleave in the workbench", () => {
     await page.mouse.up();
     await expect.poll(async () => (await cssText()).includes("◀ Thread-"), { timeout: 10_000 }).toBe(true);
     await shot("synthetic-scrub");
+  });
+
+  it("loads the webview under its strict CSP without a single violation", () => {
+    expect(cspViolations.filter((v) => v.includes("timeline") || v.includes("vscode-webview") || v.includes("vscode-resource"))).toEqual([]);
   });
 
   it("brings the panel back, with its Report, after the window reloads", async () => {
