@@ -4,12 +4,13 @@
  */
 import type { Finding, Profile, Report, SourceSpan } from "../trace/report";
 
-const MIN_CPU_S = 0.1;
+/** CPU time each thread must have used to count as CPU-bound: four switch intervals. */
+const MIN_CPU_S = 0.02;
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 const secs = (x: number): string => (x >= 1 ? `${x.toFixed(2)} s` : `${(x * 1000).toFixed(1)} ms`);
 
-export function gilFindings(report: Pick<Report, "tasks" | "events" | "stats" | "config">): Finding[] {
+export function gilFindings(report: Pick<Report, "tasks" | "events" | "stats" | "config" | "outcome">): Finding[] {
   const threads = report.stats.threads ?? [];
   const processes = report.stats.processes ?? [];
   const profile: Profile = report.config.profile;
@@ -23,8 +24,7 @@ export function gilFindings(report: Pick<Report, "tasks" | "events" | "stats" | 
   for (const p of processes) {
     const members = report.tasks.filter((t) => t.pid === p.pid);
     const stats = threads.filter((s) => members.some((t) => t.id === s.task));
-    // Threads that wanted the CPU for most of the process's life, and long enough to matter
-    // (a tenth of a virtual second each: twenty switch intervals).
+    // Threads that wanted the CPU for most of the process's life, and long enough to matter.
     const busy = stats.filter((s) => s.running + s.gilWait > 0.5 * p.wall && s.running >= MIN_CPU_S && p.wall > 0);
     if (busy.length < 2) {
       continue;
@@ -45,8 +45,10 @@ export function gilFindings(report: Pick<Report, "tasks" | "events" | "stats" | 
       });
     }
   }
-  // Threads that mostly waited (sleep, I/O, locks) and overlapped: the GIL does not hurt them.
-  for (const p of processes) {
+  // Threads that mostly waited (sleep, I/O, locks) and overlapped: the GIL does not hurt them
+  // (not said of a program that deadlocked or hung: its threads waited for each other).
+  const stuck = report.outcome.status === "deadlock" || report.outcome.status === "hang";
+  for (const p of stuck ? [] : processes) {
     const members = report.tasks.filter((t) => t.pid === p.pid && t.kind === "thread");
     const stats = threads.filter((s) => members.some((t) => t.id === s.task));
     const waiting = stats.filter((s) => s.blocked > 0.5 * p.wall && s.blocked > 10 * s.running && p.wall > 0);

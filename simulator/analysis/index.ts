@@ -133,14 +133,28 @@ export function explainDeadlock(f: Finding, report: Pick<Report, "events" | "tas
     return f;
   }
   const lockText = (o: number): string => namer(o) ?? `a lock`;
+  // "waits in Lock.acquire() at line 8", as the machine said it.
+  const waitText = (t: number): string => {
+    const m = f.message.slice(f.message.indexOf(`${name(t)} (pid`)).match(/^[^;]*?(waits in [^;]*?)(?:;|, each waiting|$)/);
+    return m !== null ? m[1] : `waits at line ${waitsAt.get(t)?.line ?? "?"}`;
+  };
   const parts = involved.map((t) => {
     const h = held.get(t) ?? [];
-    const holds = h.length ? `holds ${h.map((x) => `${lockText(x.obj)} (line ${x.span?.line ?? "?"})`).join(" and ")}` : "holds no lock";
-    return `${name(t)} ${holds} and waits at line ${waitsAt.get(t)?.line ?? "?"}`;
+    const holds = h.length ? `holds ${h.map((x) => `${lockText(x.obj)} (line ${x.span?.line ?? "?"})`).join(" and ")} and ` : "";
+    return `${name(t)} ${holds}${waitText(t)}`;
   });
+  const allLocks = involved.every((t) => /Lock\.acquire|RLock\.acquire|acquire\(\)|__enter__/.test(waitText(t)));
+  const ending =
+    involved.length === 1
+      ? allLocks
+        ? "it waits for a lock it holds itself: a Lock is not reentrant (use an RLock, or do not take it twice)"
+        : "it waits for itself"
+      : allLocks
+        ? "each waits for a lock another one holds, so none can go on"
+        : "each waits for another, so none can go on";
   return {
     ...f,
-    message: `Deadlock: ${parts.join("; ")}: each waits for a lock another one holds, so none can go on.`,
+    message: `Deadlock: ${parts.join("; ")}: ${ending}.`,
     detail: f.message,
     locations: involved.flatMap((t) => [
       ...(held.get(t) ?? []).filter((x) => x.span !== undefined).map((x) => ({ ...x.span!, task: name(t), role: `holds ${lockText(x.obj)}` })),

@@ -15,6 +15,32 @@ interface Edge {
   wantAt: SourceSpan | undefined;
   /** Locks the task held besides `from` (a gate common to every edge of a cycle prevents it). */
   others: number[];
+  /** Index of the event that acquired `from` (edges of a cycle must be able to overlap). */
+  at: number;
+}
+
+/**
+ * Vector clocks of every event along the sync edges (`from`) other than the locks' own
+ * (release -> acquire): another schedule may take the locks in another order, but not undo a
+ * join, a start or a queue hand-off.
+ */
+function eventClocks(events: readonly TraceEvent[]): number[][] {
+  const task: number[][] = [];
+  const out: number[][] = [];
+  events.forEach((e, i) => {
+    const v = (task[e.task] ??= []);
+    if (e.from !== undefined && e.from < i && e.kind !== "lock-acquire") {
+      const src = out[e.from];
+      for (let k = 0; k < src.length; k++) {
+        if ((src[k] ?? 0) > (v[k] ?? 0)) {
+          v[k] = src[k];
+        }
+      }
+    }
+    v[e.task] = (v[e.task] ?? 0) + 1; // ticked first: an event's own entry is at least 1, never "unseen"
+    out.push(v.slice());
+  });
+  return out;
 }
 
 const byName = (a: string, b: string): number => a.localeCompare(b, "en", { numeric: true });
@@ -23,9 +49,13 @@ const byName = (a: string, b: string): number => a.localeCompare(b, "en", { nume
 export type LockNamer = (obj: number) => string | null;
 
 export function lockOrderFindings(events: readonly TraceEvent[], tasks: readonly TaskInfo[], schedule: string, namer: LockNamer = () => null): Finding[] {
-  const held = new Map<number, { obj: number; span: SourceSpan | undefined }[]>();
+  const held = new Map<number, { obj: number; span: SourceSpan | undefined; at: number }[]>();
   const edges = new Map<string, Edge>();
-  for (const e of events) {
+  const clocks = eventClocks(events);
+  /** Whether event i happened before event j. */
+  const before = (i: number, j: number): boolean => (clocks[i][events[i].task] ?? 0) <= (clocks[j][events[i].task] ?? 0) && i !== j;
+  for (let idx = 0; idx < events.length; idx++) {
+    const e = events[idx];
     if (e.obj === undefined) {
       continue;
     }
@@ -42,11 +72,12 @@ export function lockOrderFindings(events: readonly TraceEvent[], tasks: readonly
               heldAt: l.span,
               wantAt: e.span,
               others: h.filter((x) => x.obj !== l.obj).map((x) => x.obj),
+              at: l.at,
             });
           }
         }
       }
-      h.push({ obj: e.obj, span: e.span });
+      h.push({ obj: e.obj, span: e.span, at: idx });
       held.set(e.task, h);
     } else if (e.kind === "lock-release") {
       const h = held.get(e.task);
@@ -91,6 +122,10 @@ export function lockOrderFindings(events: readonly TraceEvent[], tasks: readonly
       }
       for (const e of byFrom.get(lock) ?? []) {
         if (path.some((p) => p.task === e.task) || path.some((p) => p.from === e.to && p !== path[0])) {
+          continue;
+        }
+        // Every two holds of the cycle must be able to overlap: not ordered by a join, a start...
+        if (path.some((p) => before(p.at, e.at) || before(e.at, p.at))) {
           continue;
         }
         path.push(e);

@@ -164,7 +164,12 @@ export class RaceDetector {
           this.report({ kind: "race", loc, r: pair.r, w: pair.w, other: acc, check: true });
         }
       }
-      loc.lastRead.set(task, acc);
+      // Keep the first read of this call since the task's last sync: a check (`if x >= n:`)
+      // comes before the read of the update itself (`x -= n`).
+      const prev = loc.lastRead.get(task);
+      if (prev === undefined || prev.frame !== acc.frame || prev.sync !== acc.sync) {
+        loc.lastRead.set(task, acc);
+      }
       const n = (loc.reads.get(task) ?? 0) + 1;
       loc.reads.set(task, n);
       if (n >= 3 && !loc.pollReported) {

@@ -16,7 +16,7 @@ const KNOWN_WRONG: Record<string, string> = {
   "54_mp_value_no_lock.py":
     "no race: `v.value += 1` on a multiprocessing.Value from 3 processes (the read and the write take the Value's lock separately; CPython loses updates: 208815 of 300000 at 100k iterations); the simulator prints 600 in every schedule and reports nothing",
   "56_cpu_bound_threads.py":
-    "no gil-serialized: builtins are charged one step of virtual time, so sum(range(2_000_000)) (~40 ms in CPython) costs ~1 µs and the threads never reach the 0.1 s CPU threshold",
+    "no gil-serialized: builtins are charged one step of virtual time, so sum(range(2_000_000)) (~40 ms in CPython) costs ~1 µs and the threads never reach the 20 ms CPU threshold",
   "58_list_pop_check_then_act.py":
     "no race: `while stack: stack.pop()` from two threads (check of the list's emptiness, then act) is not reported; CPython can raise IndexError",
   "59_asyncio_read_await_write.py": "unsupported: the module 'asyncio' is not supported (should report the read-await-write race)",
@@ -25,12 +25,8 @@ const KNOWN_WRONG: Record<string, string> = {
   "62_executor_results.py": "unsupported: the module 'concurrent.futures' is not supported (should be clean)",
   "75_rmw_split_across_calls.py":
     "no race: `write(read() + 1)` reads `counter` in one helper's frame and writes it in another's; the detector pairs a read and a write only within one call",
-  "78_withdraw_check_then_act.py":
-    "no race (also none in 30 explored schedules): `if self.balance >= amount: self.balance -= amount`; the other thread's check (line 12) is matched only against the span of the last read before the write (the `-=` on line 13)",
   "84_pipe_both_recv.py":
     "hang instead of deadlock: both ends of a Pipe wait in recv() for each other, a wait-for cycle through the pipe (DESIGN.md §4 lists pipes); the message says 'nothing can wake one'",
-  "70_inversion_serialized_by_join.py":
-    "false potential-deadlock: the opposite lock orders are in threads ordered by start/join (t1 joined before t2 starts), so they can never deadlock",
 };
 
 const files = caseFiles();
