@@ -5,7 +5,7 @@
  * with getState/setState).
  */
 import * as vscode from "vscode";
-import { parseWebviewMessage, type Controls, type HostToWebview, type PanelModel, type WebviewToHost } from "./protocol";
+import { parseWebviewMessage, toWire, type Controls, type HostToWebview, type PanelModel, type WebviewToHost } from "./protocol";
 
 export const TIMELINE_VIEW_TYPE = "interleave.timeline";
 
@@ -92,7 +92,7 @@ export class TimelinePanel implements vscode.WebviewPanelSerializer, vscode.Disp
   }
 
   private post(m: HostToWebview): void {
-    void this.panel?.webview.postMessage(m);
+    void this.panel?.webview.postMessage(toWire(m));
   }
 
   private html(webview: vscode.Webview): string {

@@ -8,6 +8,7 @@
  */
 import type { StrategyName } from "../simulator/scheduler/scheduler";
 import type { Finding, Profile, Report, SourceSpan } from "../simulator/trace/report";
+import { isPackedReport, packReport, unpackReport, type PackedReport } from "./packedReport";
 
 /** The scheduler's strategies (simulator/scheduler/), in the order the controls list them. */
 export const STRATEGIES: readonly StrategyName[] = ["timed", "random", "pct"];
@@ -62,6 +63,16 @@ export type HostToWebview =
   | { type: "controls"; controls: Controls }
   | { type: "busy"; text: string | null }
   | { type: "error"; message: string };
+
+/** A HostToWebview as posted: a "show" carries its Report packed in columns (packedReport.ts). */
+export type HostToWebviewWire =
+  | Exclude<HostToWebview, { type: "show" }>
+  | { type: "show"; model: Omit<PanelModel, "report"> & { report: PackedReport }; controls: Controls };
+
+/** The message to post for `m`. */
+export function toWire(m: HostToWebview): HostToWebviewWire {
+  return m.type === "show" ? { ...m, model: { ...m.model, report: packReport(m.model.report) } } : m;
+}
 
 export type WebviewToHost =
   | { type: "ready" }
@@ -196,14 +207,19 @@ export function parseWebviewMessage(x: unknown): WebviewToHost | undefined {
   }
 }
 
-/** The message as a HostToWebview, or undefined when it is not one. */
+/** The posted message (HostToWebviewWire) as a HostToWebview, or undefined when it is not one. */
 export function parseHostMessage(x: unknown): HostToWebview | undefined {
   if (!isRec(x)) {
     return undefined;
   }
   switch (x.type) {
-    case "show":
-      return isPanelModel(x.model) && isControls(x.controls) ? { type: "show", model: x.model, controls: x.controls } : undefined;
+    case "show": {
+      if (!isRec(x.model) || !isPackedReport(x.model.report) || !isControls(x.controls)) {
+        return undefined;
+      }
+      const model = { ...x.model, report: unpackReport(x.model.report) };
+      return isPanelModel(model) ? { type: "show", model, controls: x.controls } : undefined;
+    }
     case "controls":
       return isControls(x.controls) ? { type: "controls", controls: x.controls } : undefined;
     case "busy":

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isReport, parseHostMessage, parseWebviewMessage, type Controls } from "../../extension/protocol";
+import { isPackedReport, packReport, unpackReport } from "../../extension/packedReport";
+import { isReport, parseHostMessage, parseWebviewMessage, toWire, type Controls } from "../../extension/protocol";
 import { simulate } from "../../simulator/simulate";
 import { syntheticReport } from "../e2e/syntheticReport";
 
@@ -38,8 +39,8 @@ describe("host -> webview messages", () => {
     const big = syntheticReport(100_000);
     expect(big.events.length).toBe(100_000);
     expect(isReport(big)).toBe(true);
-    const m = parseHostMessage({ type: "show", model: { report: big, document: null, label: "x", histogram: null }, controls });
-    expect(m?.type).toBe("show");
+    const m = parseHostMessage(structuredClone(toWire({ type: "show", model: { report: big, document: null, label: "x", histogram: null }, controls })));
+    expect(m?.type === "show" && m.model.report).toEqual(big);
   });
 
   it("rejects a Report with a malformed event or an unknown version", () => {
@@ -61,5 +62,24 @@ describe("Reports from a newer runtime", () => {
       events: r.events.map((e, i) => ({ ...e, obj: 7, from: i > 0 ? i - 1 : undefined })),
     };
     expect(isReport(newer)).toBe(true);
+  });
+});
+
+describe("packed Reports (the webview's wire format)", () => {
+  it("round-trip exactly, absent fields staying absent", () => {
+    const r = simulate("import threading\nt = threading.Thread(target=print, args=('x',))\nt.start()\nt.join()\n");
+    expect(unpackReport(structuredClone(packReport(r)))).toEqual(r);
+    const s = syntheticReport(2000);
+    expect(unpackReport(packReport(s))).toEqual(JSON.parse(JSON.stringify(s)));
+  });
+
+  it("are rejected when a column's length or an index is off", () => {
+    const p = packReport(syntheticReport(100));
+    expect(isPackedReport(p)).toBe(true);
+    expect(isPackedReport({ ...p, events: { ...p.events, task: p.events.task.slice(1) } })).toBe(false);
+    const kind = p.events.kind.slice();
+    kind[3] = p.strings.length;
+    expect(isPackedReport({ ...p, events: { ...p.events, kind } })).toBe(false);
+    expect(isPackedReport({ ...p, spans: Array.from(p.spans) })).toBe(false);
   });
 });
