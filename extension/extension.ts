@@ -12,7 +12,7 @@ import { RunSession } from "./session";
 
 const PYTHON: vscode.DocumentSelector = [{ language: "python" }];
 
-export function activate(context: vscode.ExtensionContext): { session: RunSession } {
+export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel("Interleave");
   const session = new RunSession(context.extensionUri, log);
   const command = (id: string, run: (...args: never[]) => unknown): vscode.Disposable => vscode.commands.registerCommand(id, run);
@@ -30,7 +30,6 @@ export function activate(context: vscode.ExtensionContext): { session: RunSessio
     vscode.languages.registerHoverProvider(PYTHON, session.findings),
     vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, session.panel),
   );
-  return { session };
 }
 
 export function deactivate(): void {}
