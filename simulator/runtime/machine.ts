@@ -1115,7 +1115,18 @@ export class Machine {
   }
 
   private rootDone(t: SimThread, value: PyValue): void {
-    const next = t.onRootDone?.(value) ?? null;
+    let next: Frame | null = null;
+    try {
+      next = t.onRootDone?.(value) ?? null;
+    } catch (err) {
+      // A spawned child failing to unpickle its Process object (a target defined under the
+      // __main__ guard, say) reports it as CPython's spawn_main does and exits with 1.
+      if (!(err instanceof PyBaseException)) {
+        throw err;
+      }
+      this.onProcessError(t, err);
+      next = null;
+    }
     if (next !== null) {
       this.setRoot(t, next);
       return;

@@ -6,8 +6,7 @@
  * pipes, locks, Value/Array) stay the same object in both processes. What pickle refuses
  * (locks, generators, lambdas, nested functions, modules) raises what CPython raises.
  */
-import { attributeError, pyErr, typeError, Unsupported } from "../vm/errors";
-import { exceptionTypes } from "../vm/errors";
+import { attributeError, ExceptionType, pyErr, typeError, Unsupported } from "../vm/errors";
 import { objectId } from "../vm/identity";
 import { PyGenerator } from "../vm/iterators";
 import {
@@ -25,6 +24,7 @@ import {
   PyTuple,
   PyType,
   ObjectType,
+  nativeType,
   type PyValue,
 } from "../vm/objects";
 import { getAttr, typeName } from "../vm/protocol";
@@ -62,9 +62,14 @@ function cannotPickle(v: PyValue): PyBaseException {
   return typeError(`cannot pickle '${typeName(v)}' object`);
 }
 
+/** _pickle.PickleError and _pickle.PicklingError. */
+export const PickleErrorType = nativeType("PickleError", ExceptionType);
+PickleErrorType.dict!.setStr("__module__", "_pickle");
+export const PicklingErrorType = nativeType("PicklingError", PickleErrorType);
+PicklingErrorType.dict!.setStr("__module__", "_pickle");
+
 function picklingError(msg: string): PyBaseException {
-  const t = exceptionTypes.get("PicklingError");
-  return t ? pyErr(t, msg) : pyErr(exceptionTypes.get("Exception")!, msg);
+  return pyErr(PicklingErrorType, msg);
 }
 
 /** Serializes `v` (in the sending process). Also returns an estimate of its pickled size in bytes. */

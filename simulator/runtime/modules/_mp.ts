@@ -23,7 +23,7 @@ import { objectId } from "../../vm/identity";
 import { registerModule } from "../../vm/modules";
 import { None, ObjectType, PyBaseException, PyFloat, PyList, PyObject, PyTuple, nativeType, type KwArgs, type PyType, type PyValue } from "../../vm/objects";
 import { callPy, getAttr, truthy, typeName } from "../../vm/protocol";
-import { formatException } from "../../vm/traceback";
+import { formatException, formatExceptionOnly } from "../../vm/traceback";
 import { vm } from "../../vm/vm";
 import { cloneHeap, reseedRandom } from "../fork";
 import { machine, Machine, type SimProcess, type SimThread } from "../machine";
@@ -32,6 +32,17 @@ import { timeoutArg } from "./_thread";
 
 /** Bytes a pipe holds before a writer blocks (Linux's default pipe capacity). */
 export const PIPE_CAPACITY = 65536;
+
+/** The frames CPython's spawn_main shows when a child cannot unpickle what the parent sent (3.11.7). */
+const SPAWN_MAIN_TRACEBACK =
+  "Traceback (most recent call last):\n" +
+  '  File "<string>", line 1, in <module>\n' +
+  '  File "<stdlib>/multiprocessing/spawn.py", line 122, in spawn_main\n' +
+  "    exitcode = _main(fd, parent_sentinel)\n" +
+  "               ^^^^^^^^^^^^^^^^^^^^^^^^^^\n" +
+  '  File "<stdlib>/multiprocessing/spawn.py", line 132, in _main\n' +
+  "    self = reduction.pickle.load(from_parent)\n" +
+  "           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n";
 
 /** CPU time a spawned child spends starting an interpreter and importing the main module (measured: ~50 ms on CPython 3.11). */
 const SPAWN_STARTUP_S = 0.05;
@@ -828,7 +839,18 @@ function startProcess(obj: PyValue, method: string, name: string, daemon: boolea
         child.pendingExit = typeof code2 === "number" ? code2 : 0;
         return null;
       };
-      const copy = unpickle(pickled);
+      let copy: PyValue;
+      try {
+        copy = unpickle(pickled);
+      } catch (err) {
+        if (err instanceof PyBaseException) {
+          vm().write("stderr", SPAWN_MAIN_TRACEBACK + formatExceptionOnly(err));
+          child.pendingExit = 1;
+          child.main.onRootDone = null;
+          return null;
+        }
+        throw err;
+      }
       const mp = vm().importModule("multiprocessing");
       callPy(mp.dict!.getStr("_after_spawn")!, [copy]);
       return Machine.callFrame(getAttr(copy, "_bootstrap"), []);
