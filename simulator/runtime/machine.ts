@@ -297,6 +297,7 @@ export class Machine {
     });
     vm.onWrite = (stream, text) => {
       if (this.cur !== null) {
+        this.checkRunning(this.cur);
         this.record("print", this.cur, { detail: (stream === "stderr" ? "stderr: " : "") + text.slice(0, 200) });
         this.releaseForIo(this.cur);
       }
@@ -605,6 +606,7 @@ export class Machine {
     if (t === null) {
       throw new Error("block() outside a running thread");
     }
+    this.checkRunning(t);
     if (t.task.frame === null || !isTopLevel(t.task.frame)) {
       throw new Unsupported(`a blocking call (${info.reason}) inside Python code run from the simulator's native code (a __repr__, __eq__, sort key, or a generator driven by next())`);
     }
@@ -627,6 +629,17 @@ export class Machine {
       });
     }
     return BLOCK;
+  }
+
+  /**
+   * A blocking native returns BLOCK to the interpreter; if native code called it instead (a
+   * map() or sorted() over blocking calls), the thread would go on while marked blocked.
+   * Caught at its next visible act (a write, another block, the next preemption check).
+   */
+  private checkRunning(t: SimThread): void {
+    if (t.state !== "running") {
+      throw new Unsupported(`a blocking call (${t.block?.reason ?? "wait"}) made from the simulator's native code (map, sorted, ...)`);
+    }
   }
 
   /** Whether the running thread may block here (blocking natives check before they queue themselves). */

@@ -205,6 +205,16 @@ describe("outcomes", () => {
     expect(r.stop?.message).toMatch(/lock inside Python code run from the simulator's native code/);
   });
 
+  it("a blocking call made by native code (map over time.sleep) is unsupported before it can print", () => {
+    const r = run(`
+      import time
+      list(map(time.sleep, [1, 2]))
+      print("after")
+    `);
+    expect(r.status).toBe("unsupported");
+    expect(r.stdout).toBe("");
+  });
+
   it("Pool and Manager are later issues: unsupported, by name", () => {
     expect(run(`
       import multiprocessing
