@@ -14,8 +14,8 @@ export interface ExploreOptions extends SimulateOptions {
   runs?: number;
   /** Stop after this many wall seconds (the run count then depends on the machine: not for byte-identical output). */
   timeS?: number;
-  /** Called after each run (progress, cancellation: return false to stop). */
-  onRun?: (done: number, total: number) => boolean | void;
+  /** Called after each run with its Report (progress, cancellation: return false to stop). */
+  onRun?: (done: number, total: number, report: Report) => boolean | void;
 }
 
 export interface ExploreOutcome {
@@ -90,7 +90,7 @@ export function explore(source: string, options: ExploreOptions = {}): ExploreRe
         }
       }
     }
-    if (options.onRun?.(runs, limit === Infinity ? runs : limit) === false) {
+    if (options.onRun?.(runs, limit === Infinity ? runs : limit, report) === false) {
       break;
     }
   }

@@ -2,3 +2,4 @@
 export { runSource, type RunOptions, type RunResult, type RunStatus } from "./run";
 export { simulate, type SimulateOptions } from "./simulate";
 export type * from "./trace/report";
+export { explore, failingFindings, type ExploreOptions, type ExploreReport, type ExploreOutcome, type ExploreFinding } from "./explore";

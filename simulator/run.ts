@@ -84,17 +84,30 @@ function execModule(code: CodeObject, module: PyModule): PyValue {
   return execute();
 }
 
+/**
+ * Library modules written in Python, compiled once per process: code objects are immutable,
+ * so every run (and every simulated process) executes the same ones. This is most of the cost
+ * of a run that imports threading or multiprocessing, and explore() makes hundreds of runs.
+ */
+const libraryCode = new Map<string, CodeObject>();
+
 setPythonModuleLoader((m, source) => {
   const filename = String(m.dict!.getStr("__file__"));
-  const r = parse(source);
-  if (!r.ok) {
-    throw new Error(`library module ${m.name} does not parse: ${r.error.message} (line ${r.error.line})`);
+  const key = `${filename}\u0000${source}`;
+  let code = libraryCode.get(key);
+  if (code === undefined) {
+    const r = parse(source);
+    if (!r.ok) {
+      throw new Error(`library module ${m.name} does not parse: ${r.error.message} (line ${r.error.line})`);
+    }
+    const c = compileModule(r.module, filename);
+    if (!c.ok) {
+      throw new Error(`library module ${m.name} does not compile`);
+    }
+    code = c.code;
+    libraryCode.set(key, code);
   }
-  const c = compileModule(r.module, filename);
-  if (!c.ok) {
-    throw new Error(`library module ${m.name} does not compile`);
-  }
-  execModule(c.code, m);
+  execModule(code, m);
 });
 
 const spanOf = (line: number, col = 0, endLine = line, endCol = col): Omit<StopInfo, "message"> => ({
