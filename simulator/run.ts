@@ -11,7 +11,7 @@ import { codeConsts } from "./vm/call";
 import { LimitReached, SystemExitType, Unsupported } from "./vm/errors";
 import { Frame } from "./vm/frame";
 import { resetIds } from "./vm/identity";
-import { setCurrentTask, Task, execute, currentTask } from "./vm/interp";
+import { setCurrentTask, setRecursionLimit, Task, execute, currentTask, DEFAULT_RECURSION_LIMIT } from "./vm/interp";
 import { setPythonModuleLoader } from "./vm/modules";
 import { None, PyBaseException, PyModule, isInstance, type PyValue } from "./vm/objects";
 import { str } from "./vm/protocol";
@@ -126,6 +126,7 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
   machine.sources.set(filename, lines);
   setVm(machine);
   resetIds();
+  setRecursionLimit(DEFAULT_RECURSION_LIMIT); // interpreter settings start afresh for every run
   const task = new Task();
   setCurrentTask(task);
   let status: RunStatus = "completed";

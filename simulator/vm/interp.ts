@@ -129,7 +129,8 @@ let exitKind: ExitKind = "return";
 export const lastExit = (): ExitKind => exitKind;
 
 /** CPython's default recursion limit (sys.getrecursionlimit()). */
-export let recursionLimit = 1000;
+export const DEFAULT_RECURSION_LIMIT = 1000;
+export let recursionLimit = DEFAULT_RECURSION_LIMIT;
 export function setRecursionLimit(n: number): void {
   recursionLimit = n;
 }
