@@ -38,6 +38,7 @@ export type Pickled =
   | { k: "float"; v: number }
   | { k: "bytes"; v: Uint8Array }
   | { k: "seq"; kind: "tuple" | "list" | "set" | "frozenset"; items: Pickled[]; memo: number }
+  | { k: "flat"; kind: "tuple" | "list"; items: (number | bigint | boolean | string)[]; memo: number }
   | { k: "dict"; entries: [Pickled, Pickled][]; memo: number }
   | { k: "ref"; module: string; qualname: string }
   | { k: "shared"; obj: PyObject }
@@ -133,6 +134,13 @@ export function pickle(v: PyValue): { p: Pickled; size: number } {
     const id = memo.size;
     if ((x instanceof PyTuple || x instanceof PyList) && !x.cls.heap) {
       memo.set(x, id);
+      // Lists of ints and strs (the common payload) travel as one flat array.
+      if (x.items.every((i) => typeof i !== "object")) {
+        for (const i of x.items) {
+          size += typeof i === "string" ? 5 + i.length : 5;
+        }
+        return { k: "flat", kind: x instanceof PyTuple ? "tuple" : "list", items: x.items.slice() as (number | bigint | boolean | string)[], memo: id };
+      }
       size += 4;
       return { k: "seq", kind: x instanceof PyTuple ? "tuple" : "list", items: x.items.map(go), memo: id };
     }
@@ -202,6 +210,11 @@ export function unpickle(p: Pickled): PyValue {
         return lookup(q.module, q.qualname);
       case "method":
         return getAttr(go(q.self), q.name);
+      case "flat": {
+        const v = q.kind === "list" ? new PyList(q.items.slice()) : new PyTuple(q.items.slice());
+        memo.set(q.memo, v);
+        return v;
+      }
       case "seq": {
         if (q.kind === "list") {
           const l = new PyList([]);
