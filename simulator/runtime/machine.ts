@@ -272,7 +272,7 @@ export class Machine {
   }
 
   /** The resolved settings this machine was made from (runtime/session.ts), for the schedule token. */
-  settings: { seed: number; profile: Profile; cores: number; switchIntervalS: number; strategy: "timed" | "random" | "pct"; depth: number; startMethod: "spawn" | "fork" } | null = null;
+  settings: { seed: number; profile: Profile; cores: number; switchIntervalS: number; strategy: "timed" | "random" | "pct"; depth: number; startMethod: "spawn" | "fork"; replay?: number[] } | null = null;
   /** Called when the main thread of the main process ends with an exception (prints it, sets the exit code). */
   onMainError: (err: unknown) => void = () => {};
   /** Called with the span when a process ends with an exception that is not the main one. */

@@ -77,6 +77,7 @@ export function scheduleToken(m: Machine): string {
     startMethod: s.startMethod,
     switchIntervalUs: Math.round(s.switchIntervalS * 1e6),
     depth: s.depth,
-    choices: m.options.scheduler.choices.recorded,
+    // A seeded run's choices are drawn again from its seed; a replayed one's are spelled out.
+    choices: s.replay !== undefined ? m.options.scheduler.choices.recorded : undefined,
   });
 }

@@ -2,6 +2,9 @@
  * The schedule token: a compact, printable encoding of everything that decides a run —
  * strategy, seed, profile, cores, start method, switch interval, PCT depth and the choices
  * made — so `replay` reproduces the run exactly (shuttle's schedule string, adapted).
+ * A run whose choices all came from its seed needs no choices in its token: the same
+ * strategy with the same seed makes them again. A schedule built or changed choice by
+ * choice (explored, minimized) carries them.
  * Layout: "il1." + base64url of varints; choices are run-length coded (a run of zeros,
  * common under `timed`, costs two varints).
  */
@@ -16,7 +19,8 @@ export interface ScheduleToken {
   /** Switch interval in microseconds. */
   switchIntervalUs: number;
   depth: number;
-  choices: number[];
+  /** The choices made, in order; undefined when they are the seed's own (drawn again on replay). */
+  choices?: number[];
 }
 
 const STRATEGIES: StrategyName[] = ["timed", "random", "pct"];
@@ -41,8 +45,9 @@ export function encodeToken(t: ScheduleToken): string {
   pushVarint(out, t.startMethod === "fork" ? 1 : 0);
   pushVarint(out, t.switchIntervalUs);
   pushVarint(out, t.depth);
+  pushVarint(out, t.choices === undefined ? 0 : 1);
   // Choices: a 0 followed by a count is a run of zeros; a choice c > 0 is written as itself.
-  const cs = t.choices;
+  const cs = t.choices ?? [];
   for (let i = 0; i < cs.length; ) {
     if (cs[i] === 0) {
       let j = i;
@@ -90,6 +95,7 @@ export function decodeToken(s: string): ScheduleToken | undefined {
     const startMethod = read() === 1 ? "fork" : "spawn";
     const switchIntervalUs = read();
     const depth = read();
+    const explicit = read() === 1;
     const choices: number[] = [];
     while (i < bytes.length) {
       const c = read();
@@ -105,7 +111,7 @@ export function decodeToken(s: string): ScheduleToken | undefined {
     if (strategy === undefined || profile === undefined) {
       return undefined;
     }
-    return { strategy, seed, profile, cores, startMethod, switchIntervalUs, depth, choices };
+    return { strategy, seed, profile, cores, startMethod, switchIntervalUs, depth, ...(explicit ? { choices } : {}) };
   } catch {
     return undefined;
   }
