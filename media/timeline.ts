@@ -417,6 +417,7 @@ function draw(): void {
       ctx.fillRect(0, y, width, LANE_H);
     }
     let lastState = -1;
+    const labels: { x: number; w: number; text: string }[] = [];
     drawn += forEachVisibleSegment(lane, v, width, (i, x0, x1) => {
       const s = lane.segState[i];
       if (s !== lastState) {
@@ -425,7 +426,26 @@ function draw(): void {
       }
       const h = s === 0 ? LANE_H - 8 : LANE_H - 14;
       ctx.fillRect(x0, y + (LANE_H - h) / 2, Math.max(1, x1 - x0), h);
+      // Wide enough to read: say why the task was blocked (the lock, the join, the queue).
+      if (x1 - x0 > 80 && s !== 0) {
+        const reason = model!.report.segments[lane.segIdx[i]].reason;
+        if (reason !== undefined) {
+          labels.push({ x: x0, w: x1 - x0, text: reason });
+        }
+      }
     });
+    if (labels.length > 0) {
+      ctx.fillStyle = p.fg;
+      for (const l of labels) {
+        ctx.save();
+        ctx.beginPath();
+        ctx.rect(l.x, y, l.w, LANE_H);
+        ctx.clip();
+        ctx.fillText(l.text, l.x + 4, y + LANE_H / 2);
+        ctx.restore();
+      }
+      lastState = -1;
+    }
     ctx.fillStyle = p.fg;
     drawn += forEachVisibleTick(lane.evT, v, width, (_i, x) => ctx.fillRect(Math.floor(x), y + 1, 1, 4));
   });
