@@ -52,16 +52,18 @@ async function freePort(): Promise<number> {
 
 /**
  * A fresh code-server under `.e2e/run/<name>/` with `vsixes` installed and `keybindings`, serving
- * `workspace`. Its output goes to `.e2e/run/<name>/server.log`.
+ * `workspace`. Its output goes to `.e2e/run/<name>/server.log`. With `restricted`, workspace
+ * trust stays on and the folder opens untrusted (Restricted Mode), without asking.
  */
-export async function startCodeServer(name: string, vsixes: string[], workspace: string, keybindings: unknown[] = []): Promise<CodeServer> {
+export async function startCodeServer(name: string, vsixes: string[], workspace: string, keybindings: unknown[] = [], restricted = false): Promise<CodeServer> {
   const dataDir = path.join(ROOT, ".e2e/run", name);
   rmSync(dataDir, { recursive: true, force: true });
   const userDir = path.join(dataDir, "user");
   const extDir = path.join(dataDir, "extensions");
   mkdirSync(path.join(userDir, "User"), { recursive: true });
   mkdirSync(extDir, { recursive: true });
-  writeFileSync(path.join(userDir, "User/settings.json"), JSON.stringify(SETTINGS, null, 2));
+  const trust = restricted ? { "security.workspace.trust.enabled": true, "security.workspace.trust.startupPrompt": "never", "security.workspace.trust.banner": "always" } : {};
+  writeFileSync(path.join(userDir, "User/settings.json"), JSON.stringify({ ...SETTINGS, ...trust }, null, 2));
   writeFileSync(path.join(userDir, "User/keybindings.json"), JSON.stringify(keybindings, null, 2));
   const base = ["--user-data-dir", userDir, "--extensions-dir", extDir];
   for (const vsix of vsixes) {
@@ -74,7 +76,11 @@ export async function startCodeServer(name: string, vsixes: string[], workspace:
   const logFile = path.join(dataDir, "server.log");
   const child: ChildProcess = spawn(
     process.execPath,
-    [ENTRY, ...base, "--bind-addr", `127.0.0.1:${port}`, "--auth", "none", "--disable-telemetry", "--disable-update-check", "--disable-workspace-trust", "--disable-getting-started-override", workspace],
+    [
+      ENTRY, ...base, "--bind-addr", `127.0.0.1:${port}`, "--auth", "none", "--disable-telemetry", "--disable-update-check", "--disable-getting-started-override",
+      ...(restricted ? [] : ["--disable-workspace-trust"]),
+      workspace,
+    ],
     { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, CS_DISABLE_FILE_DOWNLOADS: "1" } },
   );
   const log: string[] = [];

@@ -66,7 +66,8 @@ beforeAll(async () => {
   writeFileSync(path.join(WORKSPACE, "synthetic.report.json"), JSON.stringify(syntheticReport(100_000)));
   // Open Report File takes the path as an argument through a keybinding, as a user could set up.
   const keybindings = [{ key: OPEN_SYNTHETIC_KEY, command: "interleave.openReport", args: path.join(WORKSPACE, "synthetic.report.json") }];
-  server = await startCodeServer("workbench", [path.join(ROOT, "interleave.vsix")], WORKSPACE, keybindings);
+  // Untrusted (Restricted Mode): the extension declares it runs nothing real, so all of it works there.
+  server = await startCodeServer("workbench", [path.join(ROOT, "interleave.vsix")], WORKSPACE, keybindings, true);
   browser = await launchBrowser();
   page = await openWorkbench(browser, server, WORKSPACE);
   page.on("console", (m) => {
@@ -85,6 +86,10 @@ afterAll(async () => {
 
 describe("Interleave in the workbench", () => {
   let frame: Frame;
+
+  it("opens the workspace in Restricted Mode (untrusted)", async () => {
+    await page.locator('[id="status.workspaceTrust"], .statusbar-item:has-text("Restricted Mode")').first().waitFor({ state: "attached", timeout: 30_000 });
+  });
 
   it("runs a corpus snippet from the palette: lanes in the panel, findings in the editor", async () => {
     await openFile(page, CORPUS[0]);
