@@ -15,6 +15,8 @@ const WORKSPACE = path.join(ROOT, ".e2e/run/workspace");
 const SHOTS = path.join(ROOT, "test-results/e2e");
 // Two corpus seeds that the simulator runs in about a second: the lost update, and flag polling.
 const CORPUS = ["s000_07_thread_balance_nolock.py", "s003_08_thread_flag_polling.py"];
+// A seed that takes several seconds (400 000 lock events): long enough to cancel.
+const SLOW = "s000_08_thread_balance_lock.py";
 const OPEN_SYNTHETIC_KEY = "ctrl+alt+shift+o";
 const OPEN_SYNTHETIC_PRESS = "Control+Alt+Shift+O";
 
@@ -59,7 +61,7 @@ beforeAll(async () => {
   rmSync(WORKSPACE, { recursive: true, force: true });
   mkdirSync(WORKSPACE, { recursive: true });
   mkdirSync(SHOTS, { recursive: true });
-  for (const f of CORPUS) {
+  for (const f of [...CORPUS, SLOW]) {
     copyFileSync(path.join(ROOT, "test/corpus/seeds", f), path.join(WORKSPACE, f));
   }
   writeFileSync(path.join(WORKSPACE, "synthetic.py"), SYNTHETIC_SOURCE);
@@ -235,6 +237,18 @@ describe("Interleave in the workbench", () => {
 
   it("loads the webview under its strict CSP without a single violation", () => {
     expect(cspViolations.filter((v) => v.includes("timeline") || v.includes("vscode-webview") || v.includes("vscode-resource"))).toEqual([]);
+  });
+
+  it("cancels a long run from its progress notification, then runs again in a new worker", async () => {
+    await openFile(page, SLOW);
+    await runFromPalette(page, "Interleave: Run File Concurrently");
+    const toast = page.locator(".notification-toast", { hasText: `Run File — ${SLOW}` });
+    await toast.locator("a.monaco-button", { hasText: "Cancel" }).click({ timeout: 15_000 });
+    await page.locator(".notification-toast", { hasText: "run cancelled" }).waitFor({ state: "visible", timeout: 15_000 });
+    await openFile(page, CORPUS[1]);
+    await runFromPalette(page, "Interleave: Run File Concurrently");
+    frame = await timelineFrame(page, `.status .doc:has-text("${CORPUS[1]} · Run File")`);
+    expect(await frame.locator(".lane-label:not(.stdout-label)").count()).toBeGreaterThanOrEqual(2);
   });
 
   it("brings the panel back, with its Report, after the window reloads", async () => {
