@@ -566,6 +566,16 @@ export function execute(): PyValue {
               enter(nf);
               break;
             }
+            if (meth instanceof PyBuiltin) {
+              // A builtin method (`parts.append(x)`): self and the arguments in one array.
+              const args: PyValue[] = new Array(arg + 1);
+              for (let i = arg; i >= 0; i--) {
+                args[i] = stack.pop()!;
+              }
+              stack.pop();
+              call(meth, args, null);
+              break;
+            }
             const args = stack.splice(stack.length - arg, arg);
             const self = stack.pop()!;
             const m = stack.pop()!;
