@@ -4,8 +4,6 @@
  */
 import type { Finding, Profile, Report, SourceSpan } from "../trace/report";
 
-/** CPU time each thread must have used to count as CPU-bound: four switch intervals. */
-const MIN_CPU_S = 0.02;
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 const secs = (x: number): string => (x >= 1 ? `${x.toFixed(2)} s` : `${(x * 1000).toFixed(1)} ms`);
@@ -25,7 +23,9 @@ export function gilFindings(report: Pick<Report, "tasks" | "events" | "stats" | 
     const members = report.tasks.filter((t) => t.pid === p.pid);
     const stats = threads.filter((s) => members.some((t) => t.id === s.task));
     // Threads that wanted the CPU for most of the process's life, and long enough to matter.
-    const busy = stats.filter((s) => s.running + s.gilWait > 0.5 * p.wall && s.running >= MIN_CPU_S && p.wall > 0);
+    // CPU time each thread must have used to count as CPU-bound: two switch intervals.
+    const minCpu = (2 * report.config.switchIntervalMs) / 1000;
+    const busy = stats.filter((s) => s.running + s.gilWait > 0.5 * p.wall && s.running >= minCpu && p.wall > 0);
     if (busy.length < 2) {
       continue;
     }
