@@ -318,7 +318,7 @@ export class RaceDetector {
       out.push({
         kind: "race",
         severity: "error",
-        message: `Lost update on ${where}: ${listOf(tasks)} each read it and write it back (${lines.length === 1 ? "line" : "lines"} ${listOf(lines.map(String))}) with nothing ordering them, so one thread's write can fall between another's read and write; protect every access with the same Lock.`,
+        message: `Lost update on ${where}: ${listOf(tasks)} each read it and write it back (${lines.length === 1 ? "line" : "lines"} ${listOf(lines.map(String))}) with nothing ordering them, so one's write can fall between another's read and write; protect every access with the same Lock.`,
         detail:
           (r.check
             ? `${t} reads ${where}${val(r.r)} at line ${r.r.span.line} and writes it back${val(r.w!)} at line ${r.w!.span.line}; ${u} runs the same update at line ${r.other.span.line}. ` +

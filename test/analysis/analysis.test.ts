@@ -13,8 +13,6 @@ import { describe, expect, it } from "vitest";
 import { caseFiles, loadCase, problems, runCase } from "./harness";
 
 const KNOWN_WRONG: Record<string, string> = {
-  "54_mp_value_no_lock.py":
-    "no race: `v.value += 1` on a multiprocessing.Value from 3 processes (the read and the write take the Value's lock separately; CPython loses updates: 208815 of 300000 at 100k iterations); the simulator prints 600 in every schedule and reports nothing",
   "56_cpu_bound_threads.py":
     "no gil-serialized: builtins are charged one step of virtual time, so sum(range(2_000_000)) (~40 ms in CPython) costs ~1 µs and the threads never reach the CPU threshold (two switch intervals each)",
   "58_list_pop_check_then_act.py":

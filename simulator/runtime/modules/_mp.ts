@@ -7,6 +7,8 @@
  * Value/Array in shared memory. Shared objects are the same JS object in every process
  * (transfer.ts `markShared`); values crossing between processes are pickled.
  */
+import { Access, accessHook } from "../../vm/access";
+import { currentTask } from "../../vm/interp";
 import { arity, builtin, defGetSet, defMethods, kwParams } from "../../vm/define";
 import {
   EOFErrorType,
@@ -686,12 +688,25 @@ function lockOf(lock: PyValue | undefined): PySemLock | null {
 
 const zeroOf = (code: string): PyValue => (CTYPES[code].kind === "float" ? new PyFloat(0) : CTYPES[code].kind === "char" ? "" : 0);
 
+/** Tells the race analysis about an access to shared memory (the Value is a location of its own). */
+function sharedAccess(kind: Access, s: PyShared, v: PyValue | undefined): void {
+  const f = currentTask().frame;
+  if (accessHook !== null && f !== null) {
+    accessHook(kind, s, "value", v, f, Math.max(0, f.pc - 1));
+  }
+}
+
 defGetSet(
   ValueType,
   "value",
-  (o) => (o as PyShared).values[0],
+  (o) => {
+    const v = (o as PyShared).values[0];
+    sharedAccess(Access.Read, o as PyShared, v);
+    return v;
+  },
   (o, v) => {
     const s = o as PyShared;
+    sharedAccess(Access.Write, s, v);
     s.values[0] = toC(s.code, v ?? None);
   },
 );
