@@ -127,6 +127,11 @@ export function forkProcess(): number {
   child.builtins = heap.builtins;
   child.main.init = null;
   child.main.task.frame = top;
+  let bottom = top;
+  while (bottom.back !== null) {
+    bottom = bottom.back;
+  }
+  child.main.rootFrame = bottom;
   child.main.task.depth = t.task.depth;
   child.main.startupCost = 0.001;
   top.stack.push(0);

@@ -108,6 +108,8 @@ export class SimThread {
   dropRequested = false;
   block: BlockInfo | null = null;
   timer: Timer | null = null;
+  /** The bottom frame of the thread's stack (run by the machine itself, not from TypeScript). */
+  rootFrame: Frame | null = null;
   /** Set by a wait queue: re-tries the blocked call when the thread runs again (CPython's lock barging). */
   retry: (() => PyValue) | null = null;
   /** Woken to retry: run `retry` before the next instruction. */
@@ -210,16 +212,18 @@ const JUMP_OPS = new Set<number>([Op.JUMP, Op.POP_JUMP_IF_FALSE, Op.POP_JUMP_IF_
 /** The library frames that start a thread or process: not what the user called. */
 const BOOTSTRAP_FRAMES = new Set(["Thread._bootstrap", "Thread.run", "BaseProcess._bootstrap", "BaseProcess.run"]);
 
-/** Whether `f` runs at the top level of its task's execute(): no TypeScript between it and the root frame. */
-function isTopLevel(f: Frame): boolean {
+/**
+ * Whether `f` runs at the top level of its thread's execute(): no TypeScript between it and
+ * the thread's root frame. (Python code that TypeScript runs between two roots, such as a
+ * spawned child's bootstrap helpers, has a frame marked nested with nothing below it too:
+ * only the root itself counts.)
+ */
+function isTopLevel(f: Frame, root: Frame | null): boolean {
   let g: Frame = f;
-  while (!g.nested) {
-    if (g.back === null) {
-      return true;
-    }
+  while (!g.nested && g.back !== null) {
     g = g.back;
   }
-  return g.back === null;
+  return g === root;
 }
 
 export class Machine {
@@ -358,6 +362,7 @@ export class Machine {
   setRoot(t: SimThread, f: Frame): void {
     f.nested = true;
     f.back = null;
+    t.rootFrame = f;
     t.task.frame = f;
     t.task.depth = 1;
     t.task.budget = 0;
@@ -607,7 +612,7 @@ export class Machine {
       throw new Error("block() outside a running thread");
     }
     this.checkRunning(t);
-    if (t.task.frame === null || !isTopLevel(t.task.frame)) {
+    if (t.task.frame === null || !isTopLevel(t.task.frame, t.rootFrame)) {
       throw new Unsupported(`a blocking call (${info.reason}) inside Python code run from the simulator's native code (a __repr__, __eq__, sort key, or a generator driven by next())`);
     }
     this.settle(t);
@@ -645,7 +650,7 @@ export class Machine {
   /** Whether the running thread may block here (blocking natives check before they queue themselves). */
   canBlock(): boolean {
     const t = this.cur;
-    return t !== null && t.task.frame !== null && isTopLevel(t.task.frame);
+    return t !== null && t.task.frame !== null && isTopLevel(t.task.frame, t.rootFrame);
   }
 
   /** Wakes a blocked thread: its call returns `value` (or raises it, when it is an exception), at the waker's time. */
@@ -845,7 +850,7 @@ export class Machine {
     if (t.sliceT0 > limits.maxTimeS) {
       throw new LimitReached("time-limit", `virtual time exceeded ${limits.maxTimeS} s`);
     }
-    const top = isTopLevel(f);
+    const top = isTopLevel(f, t.rootFrame);
     const p = t.proc;
     if (!t.dropRequested && p.gilHolder === t && p.gilWaiters.length > 0 && !this.freeThreaded()) {
       let first = Infinity;
