@@ -45,7 +45,8 @@ interface Loc {
   lastRmw: Map<number, { r: Acc; w: Acc }>;
   /** Reads by each task since its last write (for flag polling). */
   reads: Map<number, number>;
-  pollReported: boolean;
+  /** Tasks found polling it (reading it again and again) while another task writes it unordered. */
+  pollers: Set<number>;
 }
 
 /** Sync operations that end an atomic region (prints, sleeps and GIL hand-offs do not). */
@@ -172,10 +173,10 @@ export class RaceDetector {
       }
       const n = (loc.reads.get(task) ?? 0) + 1;
       loc.reads.set(task, n);
-      if (n >= 3 && !loc.pollReported) {
+      if (n >= 3 && !loc.pollers.has(task)) {
         for (const [u, w] of loc.lastWrite) {
           if (u !== task && w.clock > (v[u] ?? 0)) {
-            loc.pollReported = true;
+            loc.pollers.add(task);
             this.report({ kind: "flag", loc, r: acc, other: w });
             break;
           }
@@ -184,6 +185,15 @@ export class RaceDetector {
       return;
     }
     loc.reads.set(task, 0);
+    // Tasks polling this location (reading it again and again) with nothing ordering their
+    // reads and this write.
+    for (const [u, count] of loc.reads) {
+      const ur = loc.lastRead.get(u);
+      if (u !== task && count >= 3 && ur !== undefined && !loc.pollers.has(u) && ur.clock > (v[u] ?? 0)) {
+        loc.pollers.add(u);
+        this.report({ kind: "flag", loc, r: ur, other: acc });
+      }
+    }
     // This task's read-modify-write, against earlier writes by others that it does not follow.
     const r = loc.lastRead.get(task);
     if (r !== undefined && r.frame === acc.frame && r.sync === acc.sync) {
@@ -219,7 +229,7 @@ export class RaceDetector {
     const k = typeof key === "boolean" ? +key : key instanceof PyFloat && Number.isInteger(key.v) ? key.v : key;
     let loc = byKey.get(k);
     if (loc === undefined) {
-      loc = { container, key, lastRead: new Map(), lastWrite: new Map(), lastRmw: new Map(), reads: new Map(), pollReported: false };
+      loc = { container, key, lastRead: new Map(), lastWrite: new Map(), lastRmw: new Map(), reads: new Map(), pollers: new Set() };
       byKey.set(k, loc);
     }
     return loc;
@@ -235,7 +245,7 @@ export class RaceDetector {
   }
 
   private reportKey(r: RaceReport): string {
-    const lines = [r.r.span.line, r.w?.span.line ?? 0, r.other.span.line].join(",");
+    const lines = [r.r.span.line, r.w?.span.line ?? 0, r.other.span.line, r.kind === "flag" ? `t${r.r.task}` : ""].join(",");
     return `${lines}|${typeof r.loc.key === "object" ? "" : String(r.loc.key)}`;
   }
 
@@ -243,23 +253,33 @@ export class RaceDetector {
   findings(m: Machine, mainGlobals: PyDict | null): Finding[] {
     const name = (t: number): string => m.threads[t]?.name ?? `task ${t}`;
     const out: Finding[] = [];
+    // One flag-polling warning per location, naming every poller and setter (the same words
+    // whichever schedule found them first).
+    const flags = new Map<Loc, RaceReport[]>();
     for (const r of this.reports) {
-      const where = locationName(r.loc, mainGlobals);
       if (r.kind === "flag") {
-        out.push({
-          kind: "race",
-          severity: "warning",
-          message: `${name(r.r.task)} polls ${where} in a loop while ${name(r.other.task)} sets it, with nothing ordering them (line ${r.r.span.line} reads, line ${r.other.span.line} writes): use a threading.Event, a Condition or a Queue instead.`,
-          detail:
-            `${name(r.other.task)} writes ${where}${val(r.other)} at line ${r.other.span.line}; ${name(r.r.task)} keeps reading it at line ${r.r.span.line}. ` +
-            `No lock, event or queue orders the write before the reads, so the reader busy-waits (holding the GIL half the time) and, without a GIL, may not see the write promptly.`,
-          locations: [
-            { ...r.r.span, task: name(r.r.task), role: "polls" },
-            { ...r.other.span, task: name(r.other.task), role: "sets" },
-          ],
-        });
-        continue;
+        flags.set(r.loc, [...(flags.get(r.loc) ?? []), r]);
       }
+    }
+    for (const [loc, reports] of flags) {
+      const where = locationName(loc, mainGlobals);
+      const pollers = [...new Set(reports.map((x) => x.r.task))].sort((a, b) => a - b);
+      const setters = [...new Set(reports.map((x) => x.other.task))].sort((a, b) => a - b);
+      const readLines = [...new Set(reports.map((x) => x.r.span.line))].sort((a, b) => a - b);
+      const writeLines = [...new Set(reports.map((x) => x.other.span.line))].sort((a, b) => a - b);
+      const r = reports[0];
+      out.push({
+        kind: "race",
+        severity: "warning",
+        message: `${listOf(pollers.map(name))} ${pollers.length === 1 ? "polls" : "poll"} ${where} in a loop while ${listOf(setters.map(name))} ${setters.length === 1 ? "sets" : "set"} it, with nothing ordering them (${readLines.length === 1 ? "line" : "lines"} ${listOf(readLines.map(String))} read, ${writeLines.length === 1 ? "line" : "lines"} ${listOf(writeLines.map(String))} ${writeLines.length === 1 ? "writes" : "write"}): use a threading.Event, a Condition or a Queue instead.`,
+        detail:
+          `${name(r.other.task)} writes ${where}${val(r.other)} at line ${r.other.span.line}; ${name(r.r.task)} keeps reading it at line ${r.r.span.line}. ` +
+          `No lock, event or queue orders the write before the reads, so the reader busy-waits (holding the GIL half the time) and, without a GIL, may not see the write promptly.`,
+        locations: [
+          ...pollers.map((t) => ({ ...reports.find((x) => x.r.task === t)!.r.span, task: name(t), role: "polls" })),
+          ...setters.map((t) => ({ ...reports.find((x) => x.other.task === t)!.other.span, task: name(t), role: "sets" })),
+        ],
+      });
     }
     // One race finding per location: the first interleaving found explains it; every line takes part.
     const byLoc = new Map<Loc, RaceReport[]>();
