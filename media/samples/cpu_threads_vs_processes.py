@@ -23,6 +23,6 @@ def timed(label, workers):
 
 
 if __name__ == "__main__":
-    N = 200000
+    N = 600000
     timed("4 threads:", [threading.Thread(target=busy, args=(N,)) for _ in range(4)])
     timed("4 processes:", [multiprocessing.Process(target=busy, args=(N,)) for _ in range(4)])
