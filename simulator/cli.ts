@@ -191,6 +191,9 @@ function main(argv: string[]): number {
   const report = simulate(source, { filename: resolve(file), seed, stdin, limits, machine });
   if (chromeOut !== undefined) {
     writeFileSync(chromeOut, JSON.stringify(toChromeTrace(report)) + "\n");
+    if (summary) {
+      process.stderr.write(`interleave: wrote the timeline to ${chromeOut} (Chrome trace events: open it in https://ui.perfetto.dev)\n`);
+    }
   }
   const o = report.outcome;
   if (json) {
@@ -209,7 +212,7 @@ function main(argv: string[]): number {
       process.stderr.write(`interleave: ${f.severity} ${f.kind}: ${f.message}\n`);
     }
     process.stderr.write(
-      `interleave: ${o.status}, exit code ${o.exitCode ?? "-"}, ${report.stats.steps} steps, ${report.stats.virtualTime.toFixed(3)} s virtual time, ` +
+      `interleave: ${o.status}, exit code ${o.exitCode ?? "-"}, ${report.stats.steps} steps, ${seconds(report.stats.virtualTime)} virtual time, ` +
         `parallelism ${(report.stats.parallelism ?? 0).toFixed(2)}, schedule ${report.schedule}\n`,
     );
   }
@@ -229,6 +232,9 @@ function main(argv: string[]): number {
       return o.exitCode ?? 1;
   }
 }
+
+/** A duration as people read it: "2.500 s", "0.356 ms". */
+const seconds = (s: number): string => (s >= 1 ? `${s.toFixed(3)} s` : `${(s * 1000).toFixed(3)} ms`);
 
 /** Findings that say why a run stopped (printed after the program's output by `run`). */
 const STOP_KINDS = new Set(["syntax-error", "unsupported", "limit", "internal-error", "deadlock", "hang"]);
