@@ -18,7 +18,8 @@ import { str } from "./vm/protocol";
 import { formatException, formatExceptionOnly, formatSyntaxError } from "./vm/traceback";
 import { defaultLimits, setVm, Vm, type Limits } from "./vm/vm";
 import { makeBuiltins } from "./vm/builtins";
-import { Machine, MachineStop } from "./runtime/machine";
+import { Machine } from "./runtime/machine";
+import { MachineStop } from "./runtime/waitfor";
 import { makeMachine, resolveSettings, scheduleToken, type MachineSettings } from "./runtime/session";
 
 export type RunStatus =

@@ -12,7 +12,8 @@ import { isShared } from "./transfer";
 import { Unsupported } from "../vm/errors";
 import { callPy } from "../vm/protocol";
 import { vm } from "../vm/vm";
-import { Machine, machine, SimProcess, SimThread } from "./machine";
+import { Machine, machine } from "./machine";
+import { SimProcess, SimThread } from "./task";
 import { PyLock, PyRLock, PyLocal } from "./modules/_thread";
 
 /** Copies a process's heap, and `roots` (objects the child needs that the modules may not reach). */

@@ -22,6 +22,8 @@ import { LimitReached, SystemExitType, Unsupported } from "../vm/errors";
 import { formatException } from "../vm/traceback";
 import { Frame } from "../vm/frame";
 import { BLOCK, SUSPENDED, Task, execute, setCurrentTask, setPreemptHook } from "../vm/interp";
+import { SimProcess, SimThread, type BlockInfo, type ThreadState, type Timer } from "./task";
+import { diagnoseStuck } from "./waitfor";
 import { makeBuiltins } from "../vm/builtins";
 import { None, PyBaseException, PyModule, isInstance, type PyDict, type PyValue } from "../vm/objects";
 import { ENTER } from "../vm/sentinels";
@@ -41,8 +43,6 @@ export const DEFAULT_SWITCH_INTERVAL_S = 0.005;
 /** The main process's pid; children count up from it. */
 export const MAIN_PID = 4001;
 
-export type ThreadState = "running" | "ready-gil" | "ready-core" | "blocked" | "sleeping" | "done";
-
 export interface MachineOptions {
   profile: Profile;
   cores: number;
@@ -53,143 +53,6 @@ export interface MachineOptions {
   filename: string;
 }
 
-/** Why the run cannot go on: every thread waits and nothing will wake one. */
-export class MachineStop extends Error {
-  constructor(
-    readonly status: "deadlock" | "hang",
-    message: string,
-    readonly span: SourceSpan,
-  ) {
-    super(message);
-  }
-}
-
-/** What a blocked thread waits for, for the wait-for graph and the hang message. */
-export interface BlockInfo {
-  /** Shown on the timeline and in findings: "Lock.acquire()", "Thread.join()", "time.sleep(2)". */
-  reason: string;
-  state?: "blocked" | "sleeping";
-  /** Seconds until the wait gives up (None/undefined: never). */
-  timeout?: number;
-  /** The value the call returns when the timeout expires. */
-  onTimeout?: () => PyValue;
-  /** Removes the thread from the waited object's queue (on timeout or kill). */
-  cancel?: () => void;
-  /** The threads whose progress would release this one (lock owners, the joined thread). */
-  waitsFor?: () => SimThread[];
-}
-
-interface Timer {
-  due: number;
-  seq: number;
-  fire: () => void;
-  cancelled: boolean;
-}
-
-interface Stats {
-  running: number;
-  gilWait: number;
-  coreWait: number;
-  blocked: number;
-}
-
-/** One Python thread (or a process's main thread). Invariant: `state === "running"` iff it holds a core. */
-export class SimThread {
-  readonly task = new Task();
-  state: ThreadState = "ready-core";
-  /** Local clock: exact when not running; while running, `sliceT0 + (quantum - task.budget) * cost`. */
-  sliceT0 = 0;
-  quantum = 0;
-  /** When the current OS slice ends (only enforced when another thread waits for a core). */
-  osSliceEnd = Infinity;
-  /** When this GIL waiter asks the holder to drop it. */
-  gilRequestAt = Infinity;
-  /** The holder saw a drop request and drops the GIL at the next eval-breaker point. */
-  dropRequested = false;
-  block: BlockInfo | null = null;
-  timer: Timer | null = null;
-  /** The bottom frame of the thread's stack (run by the machine itself, not from TypeScript). */
-  rootFrame: Frame | null = null;
-  /** Set by a wait queue: re-tries the blocked call when the thread runs again (CPython's lock barging). */
-  retry: (() => PyValue) | null = null;
-  /** Woken to retry: run `retry` before the next instruction. */
-  pendingRetry = false;
-  blockSpan: SourceSpan | undefined;
-  /** Called with the value the root frame returned; returns the next root frame or null when the thread is done. */
-  onRootDone: ((value: PyValue) => Frame | null) | null = null;
-  /** CPU seconds the thread spends before its first instruction (a new process's interpreter start-up). */
-  startupCost = 0;
-  /** Called when the thread was made runnable for the first time, in its process's context; returns its root frame. */
-  init: (() => Frame | null) | null = null;
-  readonly joiners: ((t: SimThread) => void)[] = [];
-  readonly stats: Stats = { running: 0, gilWait: 0, coreWait: 0, blocked: 0 };
-  segState: Segment["state"] | "none" = "none";
-  segReason: string | undefined;
-  segT0 = 0;
-  segSpan: SourceSpan | undefined;
-  startTime = 0;
-  endTime: number | null = null;
-  /** Index of the event that started it (the sync edge spawn -> start). */
-  startEvent = -1;
-  endEvent = -1;
-  /** Event index of the last GIL release, for the analysis of GIL hand-offs. */
-  ident: number;
-  nativeId: number;
-
-  constructor(
-    /** Dense id from 0: a vector-clock index. */
-    readonly id: number,
-    readonly proc: SimProcess,
-    public name: string,
-    readonly kind: "process" | "thread",
-    public daemon: boolean,
-  ) {
-    this.ident = 139_820_000_000_000 + id * 0x800000 + (proc.pid % 64) * 4096;
-    this.nativeId = proc.pid + proc.threads.length;
-  }
-
-  get done(): boolean {
-    return this.state === "done";
-  }
-}
-
-/** One simulated process: its own heap (sys.modules and builtins), its GIL, its threads. */
-export class SimProcess {
-  modules = new Map<string, PyModule>();
-  builtins: PyDict | null = null;
-  switchInterval: number;
-  gilHolder: SimThread | null = null;
-  readonly gilWaiters: SimThread[] = [];
-  readonly threads: SimThread[] = [];
-  readonly children: SimProcess[] = [];
-  main!: SimThread;
-  exitcode: number | null = null;
-  /** The main thread finished its code and waits for the process to wind down. */
-  exiting = false;
-  /** Work that must finish before the process can exit (multiprocessing queue feeders). */
-  readonly exitBarriers: (() => string | null)[] = [];
-  readonly joiners: (() => void)[] = [];
-  daemon = false;
-  /** The Python-level object representing this process in its parent (multiprocessing.Process), if any. */
-  handle: unknown = null;
-  endTime: number | null = null;
-  terminated = false;
-  /** The exit code the main thread's code produced (set before the process winds down). */
-  pendingExit: number | null = null;
-
-  constructor(
-    readonly pid: number,
-    readonly parent: SimProcess | null,
-    public name: string,
-    switchInterval: number,
-  ) {
-    this.switchInterval = switchInterval;
-  }
-
-  get alive(): boolean {
-    return this.exitcode === null;
-  }
-}
 
 let active: Machine | null = null;
 
@@ -1193,53 +1056,7 @@ export class Machine {
       this.finished = true;
       return;
     }
-    const cycle = this.findCycle(blocked);
-    const describe = (x: SimThread): string => `${x.name} (pid ${x.proc.pid}) waits in ${x.block?.reason ?? "a blocking call"}${x.blockSpan ? ` at line ${x.blockSpan.line}` : ""}`;
-    const main = this.mainProcess.main;
-    const span = (cycle?.[0] ?? main).blockSpan ?? main.blockSpan ?? { line: 1, col: 0, endLine: 1, endCol: 0 };
-    if (cycle !== null) {
-      throw new MachineStop("deadlock", `deadlock: ${cycle.map(describe).join("; ")}, each waiting for the next`, span);
-    }
-    const waiting = blocked.filter((x) => !x.daemon || x.proc !== this.mainProcess).slice(0, 6);
-    throw new MachineStop("hang", `hang: every thread waits and nothing can wake one: ${waiting.map(describe).join("; ")}`, (waiting[0] ?? main).blockSpan ?? span);
-  }
-
-  /** A cycle in the wait-for graph among blocked threads, or null. */
-  private findCycle(blocked: SimThread[]): SimThread[] | null {
-    const edges = new Map<SimThread, SimThread[]>();
-    for (const x of blocked) {
-      edges.set(x, x.block?.waitsFor?.() ?? []);
-    }
-    const color = new Map<SimThread, number>();
-    const stack: SimThread[] = [];
-    const visit = (x: SimThread): SimThread[] | null => {
-      color.set(x, 1);
-      stack.push(x);
-      for (const y of edges.get(x) ?? []) {
-        const c = color.get(y) ?? 0;
-        if (c === 1) {
-          return stack.slice(stack.indexOf(y));
-        }
-        if (c === 0 && edges.has(y)) {
-          const r = visit(y);
-          if (r !== null) {
-            return r;
-          }
-        }
-      }
-      stack.pop();
-      color.set(x, 2);
-      return null;
-    };
-    for (const x of blocked) {
-      if ((color.get(x) ?? 0) === 0) {
-        const r = visit(x);
-        if (r !== null) {
-          return r;
-        }
-      }
-    }
-    return null;
+    throw diagnoseStuck(blocked, this.mainProcess);
   }
 
   /** Task descriptions for the Report. */

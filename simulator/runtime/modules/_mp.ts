@@ -28,7 +28,8 @@ import { callPy, getAttr, truthy, typeName } from "../../vm/protocol";
 import { formatException, formatExceptionOnly } from "../../vm/traceback";
 import { vm } from "../../vm/vm";
 import { cloneHeap, reseedRandom } from "../fork";
-import { machine, Machine, type SimProcess, type SimThread } from "../machine";
+import { machine, Machine } from "../machine";
+import { type SimProcess, type SimThread } from "../task";
 import { markShared, pickle, unpickle, type Pickled } from "../transfer";
 import { timeoutArg } from "./_thread";
 

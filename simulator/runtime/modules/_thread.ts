@@ -15,7 +15,8 @@ import { registerModule } from "../../vm/modules";
 import { None, PyBaseException, PyDict, PyFloat, PyFunction, PyObject, PyTuple, nativeType, ObjectType, type KwArgs, type PyType, type PyValue } from "../../vm/objects";
 import { callPy, truthy, typeName } from "../../vm/protocol";
 import { vm } from "../../vm/vm";
-import { machine, Machine, type SimThread } from "../machine";
+import { machine, Machine } from "../machine";
+import { type SimThread } from "../task";
 import { Unsupported } from "../../vm/errors";
 
 /** threading.TIMEOUT_MAX on 64-bit Linux. */
