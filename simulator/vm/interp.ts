@@ -26,7 +26,7 @@ import {
 } from "./errors";
 import { Frame, NO_BLOCKS, NO_HANDLED, ReturnMode } from "./frame";
 import { Access, accessHook } from "./access";
-import { lastMadeGenerator, PyGenerator, PyNativeIter } from "./iterators";
+import { lastMadeGenerator, PyGenerator, PyNativeIter, PyRangeIter } from "./iterators";
 import {
   BaseExceptionType,
   None,
@@ -653,6 +653,25 @@ export function execute(): PyValue {
                   stack[stack.length - 1] = r;
                   break;
                 }
+              } else if (arg === BinaryOp.Mul) {
+                const r = a * b;
+                if (Number.isSafeInteger(r)) {
+                  stack[stack.length - 1] = r === 0 ? 0 : r;
+                  break;
+                }
+              } else if (arg === BinaryOp.Mod && b !== 0) {
+                // Python's modulo takes the divisor's sign; JS's % is exact on safe integers.
+                let r = a % b;
+                if (r !== 0 && r < 0 !== b < 0) {
+                  r += b;
+                }
+                stack[stack.length - 1] = r === 0 ? 0 : r;
+                break;
+              } else if (arg === BinaryOp.FloorDiv && b !== 0 && (a | 0) === a && (b | 0) === b) {
+                // Exact for 32-bit operands (a double holds every such quotient's neighbourhood).
+                const r = Math.floor(a / b);
+                stack[stack.length - 1] = r === 0 ? 0 : r;
+                break;
               }
             } else if (arg === BinaryOp.Add && typeof a === "string" && typeof b === "string") {
               stack[stack.length - 1] = a + b;
@@ -936,6 +955,17 @@ export function execute(): PyValue {
           }
           case Op.FOR_ITER: {
             const it = stack[stack.length - 1];
+            if (it instanceof PyRangeIter) {
+              if (it.left > 0) {
+                it.left--;
+                stack.push(it.cur);
+                it.cur += it.step;
+              } else {
+                stack.pop();
+                f.pc = arg;
+              }
+              break;
+            }
             if (it instanceof PyNativeIter) {
               const v = it.next();
               if (v === undefined) {

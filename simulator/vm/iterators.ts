@@ -45,10 +45,34 @@ export class PyNativeIter extends PyObject {
 export const GeneratorType = nativeType("generator", ObjectType);
 export const CoroutineType = nativeType("coroutine", ObjectType);
 
-/** A generator or coroutine: a suspended frame plus its state. */
+/**
+ * range()'s iterator over safe integers: its state in fields, so that FOR_ITER can step it
+ * without a call (the commonest loop there is).
+ */
+export class PyRangeIter extends PyNativeIter {
+  constructor(
+    public cur: number,
+    public step: number,
+    /** Values left. */
+    public left: number,
+  ) {
+    super("range_iterator", () => undefined);
+    this.next = () => {
+      if (this.left <= 0) {
+        return undefined;
+      }
+      this.left--;
+      const v = this.cur;
+      this.cur += this.step;
+      return v;
+    };
+  }
+}
+
 /** The generator most recently made by calling a generator function (see PyGenerator.ephemeral). */
 export let lastMadeGenerator: PyGenerator | null = null;
 
+/** A generator or coroutine: a suspended frame plus its state. */
 export class PyGenerator extends PyObject {
   /** Set while its frame is on a task's stack (re-entry raises ValueError). */
   running = false;

@@ -5,7 +5,7 @@
  */
 import { defGetSet, defMethods } from "../define";
 import { indexError, overflowError, typeError, valueError } from "../errors";
-import { PyNativeIter } from "../iterators";
+import { PyNativeIter, PyRangeIter } from "../iterators";
 import { None, NotImplemented, PyRange, PySlice, RangeType, newTuple, normInt, toBig, type PyValue } from "../objects";
 import { eq, forEach, index, repr, typeName } from "../protocol";
 import { intEq } from "../numbers";
@@ -108,17 +108,7 @@ function rangeIterator(start: Int, step: Int, len: Int, long: boolean): PyNative
     typeof len === "number" &&
     Math.abs(start) + Math.max(0, len - 1) * Math.abs(step) <= MAX_SAFE
   ) {
-    let cur = start;
-    let n = len;
-    return new PyNativeIter(name, () => {
-      if (n <= 0) {
-        return undefined;
-      }
-      n--;
-      const v = cur;
-      cur += step;
-      return v;
-    });
+    return new PyRangeIter(start, step, len);
   }
   let cur = toBig(start);
   let n = toBig(len);
