@@ -132,6 +132,10 @@ function startProcess(obj: PyValue, method: string, name: string, daemon: boolea
     };
   }
   child.daemon = daemon;
+  // A spawned interpreter starts with the default switch interval; fork copies the parent's.
+  if (method === "spawn") {
+    child.switchInterval = m.options.switchIntervalS;
+  }
   child.main.startupCost = method === "spawn" ? SPAWN_STARTUP_S : FORK_STARTUP_S;
   child.handle = obj;
   const at = m.now();
