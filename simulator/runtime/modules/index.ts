@@ -1,5 +1,6 @@
 /** Registers every library module the simulator provides (each file registers itself). */
 import "./abc";
+import "./asyncio";
 import "./bisect";
 import "./collections";
 import "./contextlib";
