@@ -38,6 +38,8 @@ const LOCKSTEP_S = 0.0005;
 const OS_SLICE_S = 0.004;
 /** Largest instruction budget handed out at once (the step and time limits are checked between budgets). */
 const MAX_QUANTUM = 100_000;
+/** How many of the threads waiting for a GIL a hand-off considers (the first in line). */
+const GIL_CANDIDATES = 64;
 /** CPython's default switch interval (sys.getswitchinterval()). */
 export const DEFAULT_SWITCH_INTERVAL_S = 0.005;
 /** The main process's pid; children count up from it. */
@@ -94,6 +96,8 @@ export class Machine {
   readonly threads: SimThread[] = [];
   readonly events: TraceEvent[] = [];
   readonly segments: Segment[] = [];
+  /** Threads by threading.get_ident() (idents are unique across processes). */
+  readonly byIdent = new Map<number, SimThread>();
   private readonly running: SimThread[] = [];
   private readonly coreQueue: SimThread[] = [];
   private timers: Timer[] = [];
@@ -202,6 +206,7 @@ export class Machine {
   newThread(proc: SimProcess, name: string, kind: "process" | "thread", daemon: boolean): SimThread {
     const t = new SimThread(this.threads.length, proc, name, kind, daemon);
     this.threads.push(t);
+    this.byIdent.set(t.ident, t);
     proc.threads.push(t);
     this.options.scheduler.onTaskCreated(t.id);
     return t;
@@ -357,7 +362,7 @@ export class Machine {
       return;
     }
     p.gilWaiters.push(t);
-    t.gilRequestAt = at + this.options.scheduler.switchDelay(p.switchInterval);
+    p.gilRequestAt = Math.min(p.gilRequestAt, at + this.options.scheduler.switchDelay(p.switchInterval));
     this.setState(t, "ready-gil", at);
   }
 
@@ -410,28 +415,25 @@ export class Machine {
     p.gilHolder = null;
     t.dropRequested = false;
     if (p.gilWaiters.length === 0) {
+      p.gilRequestAt = Infinity;
       return null;
     }
-    const ids = p.gilWaiters.map((w) => w.id);
+    // The first waiters in line are the candidates (a condition variable wakes one of them).
+    const ids = p.gilWaiters.slice(0, GIL_CANDIDATES).map((w) => w.id);
     if (includeSelf) {
       ids.push(t.id);
     }
     const id = ids.length > 1 ? this.options.scheduler.pick(ids, kind, t.id) : ids[0];
+    // CPython: a waiter whose timed wait ends after a switch starts a new interval.
     if (id === t.id) {
       p.gilHolder = t;
-      for (const w of p.gilWaiters) {
-        w.gilRequestAt = at + this.options.scheduler.switchDelay(p.switchInterval);
-      }
+      p.gilRequestAt = at + this.options.scheduler.switchDelay(p.switchInterval);
       return t;
     }
     const k = p.gilWaiters.findIndex((w) => w.id === id);
     const n = p.gilWaiters.splice(k, 1)[0];
-    n.gilRequestAt = Infinity;
     p.gilHolder = n;
-    // CPython: a waiter whose timed wait ends after a switch starts a new interval.
-    for (const w of p.gilWaiters) {
-      w.gilRequestAt = at + this.options.scheduler.switchDelay(p.switchInterval);
-    }
+    p.gilRequestAt = p.gilWaiters.length > 0 ? at + this.options.scheduler.switchDelay(p.switchInterval) : Infinity;
     n.sliceT0 = Math.max(n.sliceT0, at);
     this.wantCore(n, n.sliceT0);
     return n;
@@ -452,9 +454,7 @@ export class Machine {
       return;
     }
     const now = this.now();
-    for (const w of p.gilWaiters) {
-      w.gilRequestAt = Math.min(w.gilRequestAt, now);
-    }
+    p.gilRequestAt = Math.min(p.gilRequestAt, now);
     // End the quantum at the next instruction, accounting only what was run.
     const left = t.task.budget;
     if (left > 1) {
@@ -716,11 +716,7 @@ export class Machine {
     const top = isTopLevel(f, t.rootFrame);
     const p = t.proc;
     if (!t.dropRequested && p.gilHolder === t && p.gilWaiters.length > 0 && !this.freeThreaded()) {
-      let first = Infinity;
-      for (const w of p.gilWaiters) {
-        first = Math.min(first, w.gilRequestAt);
-      }
-      if (t.sliceT0 >= first) {
+      if (t.sliceT0 >= p.gilRequestAt) {
         t.dropRequested = true;
       }
     }
@@ -773,10 +769,8 @@ export class Machine {
       horizon = Math.min(horizon, t.osSliceEnd);
     }
     const p = t.proc;
-    if (p.gilHolder === t) {
-      for (const w of p.gilWaiters) {
-        horizon = Math.min(horizon, w.gilRequestAt);
-      }
+    if (p.gilHolder === t && p.gilWaiters.length > 0) {
+      horizon = Math.min(horizon, p.gilRequestAt);
     }
     const q = Math.ceil((horizon - t.sliceT0) / INSTRUCTION_COST_S);
     return Math.max(1, Math.min(MAX_QUANTUM, q));
@@ -991,7 +985,7 @@ export class Machine {
     this.record("gil-switch", t, { detail: `GIL to ${next.name}`, target: next.id }, at);
     this.leaveCore(t, at);
     t.proc.gilWaiters.push(t);
-    t.gilRequestAt = at + this.options.scheduler.switchDelay(t.proc.switchInterval);
+    t.proc.gilRequestAt = Math.min(t.proc.gilRequestAt, at + this.options.scheduler.switchDelay(t.proc.switchInterval));
     this.setState(t, "ready-gil", at);
   }
 

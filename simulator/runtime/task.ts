@@ -48,8 +48,6 @@ export class SimThread {
   quantum = 0;
   /** When the current OS slice ends (only enforced when another thread waits for a core). */
   osSliceEnd = Infinity;
-  /** When this GIL waiter asks the holder to drop it. */
-  gilRequestAt = Infinity;
   /** The holder saw a drop request and drops the GIL at the next eval-breaker point. */
   dropRequested = false;
   block: BlockInfo | null = null;
@@ -105,6 +103,8 @@ export class SimProcess {
   builtins: PyDict | null = null;
   switchInterval: number;
   gilHolder: SimThread | null = null;
+  /** When the first of the GIL's waiters asks the holder to drop it (CPython's gil_drop_request). */
+  gilRequestAt = Infinity;
   readonly gilWaiters: SimThread[] = [];
   readonly threads: SimThread[] = [];
   readonly children: SimProcess[] = [];

@@ -412,7 +412,8 @@ export const THREADING_FILE = "<stdlib>/threading.py";
 /** The SimThread with a given ident in the current process. */
 function threadByIdent(ident: PyValue): SimThread | undefined {
   const m = machine();
-  return m.threads.find((t) => t.ident === ident && t.proc === m.proc());
+  const t = typeof ident === "number" ? m.byIdent.get(ident) : undefined;
+  return t !== undefined && t.proc === m.proc() ? t : undefined;
 }
 
 registerModule("_thread", (mod) => {
