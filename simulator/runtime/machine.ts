@@ -38,7 +38,7 @@ const LOCKSTEP_S = 0.0005;
 const OS_SLICE_S = 0.004;
 /** Largest instruction budget handed out at once (the step and time limits are checked between budgets). */
 const MAX_QUANTUM = 100_000;
-/** How many of the threads waiting for a GIL a hand-off considers (the first in line). */
+/** How many of the threads waiting for a GIL or a core a hand-off considers (the first in line). */
 const GIL_CANDIDATES = 64;
 /** CPython's default switch interval (sys.getswitchinterval()). */
 export const DEFAULT_SWITCH_INTERVAL_S = 0.005;
@@ -394,7 +394,7 @@ export class Machine {
 
   private grantCore(at: number): void {
     while (this.coreQueue.length > 0 && this.running.length < this.options.cores) {
-      const ids = this.coreQueue.map((x) => x.id);
+      const ids = this.coreQueue.slice(0, GIL_CANDIDATES).map((x) => x.id);
       const id = ids.length > 1 ? this.options.scheduler.pick(ids, "core", -1) : ids[0];
       const k = this.coreQueue.findIndex((x) => x.id === id);
       const n = this.coreQueue.splice(k, 1)[0];
