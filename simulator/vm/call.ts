@@ -20,6 +20,7 @@ import {
   Unsupported as UnsupportedError,
   valueError,
 } from "./errors";
+import { nameList, plural } from "./define";
 import { Frame, ReturnMode } from "./frame";
 import { execute, currentTask, type ExitKind, lastExit } from "./interp";
 import { PyGenerator } from "./iterators";
@@ -198,19 +199,6 @@ export function makeFrame(func: PyFunction, args: PyValue[], kwargs: KwArgs | nu
   return frame;
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
-
-/** "'a', 'b', and 'c'" as CPython lists missing arguments. */
-function nameList(names: string[]): string {
-  const q = names.map((n) => `'${n}'`);
-  if (q.length === 1) {
-    return q[0];
-  }
-  if (q.length === 2) {
-    return `${q[0]} and ${q[1]}`;
-  }
-  return `${q.slice(0, -1).join(", ")}, and ${q[q.length - 1]}`;
-}
 
 /** The general argument binder (defaults, keywords, *args, **kwargs) with CPython's messages. */
 function bindArguments(func: PyFunction, args: PyValue[], kwargs: KwArgs | null, locals: (PyValue | undefined)[]): void {

@@ -94,3 +94,81 @@ export function kwParams(
   }
   return out;
 }
+
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** "'a'", "'a' and 'b'", "'a', 'b', and 'c'", as CPython lists missing arguments. */
+export function nameList(names: string[]): string {
+  const q = names.map((n) => `'${n}'`);
+  if (q.length <= 2) {
+    return q.join(" and ");
+  }
+  return `${q.slice(0, -1).join(", ")}, and ${q[q.length - 1]}`;
+}
+
+/** A parameter of a function CPython writes in Python (or generates): required unless it has a default. */
+export interface PyParam {
+  name: string;
+  def?: PyValue;
+  kwOnly?: boolean;
+}
+
+/**
+ * Binds arguments the way a function written in Python binds them (for what CPython writes in
+ * Python: Lib/random.py, Lib/heapq.py, namedtuple's __new__, a dataclass's __init__), with
+ * Python/ceval.c's messages: "Random.randint() missing 1 required positional argument: 'b'",
+ * "f() takes from 1 to 2 positional arguments but 3 were given", "f() got an unexpected
+ * keyword argument 'x'". `selfCount` is 1 for methods: `args` excludes self, but the counts
+ * include it. Values come back in `params` order.
+ */
+export function pythonArgs(qualname: string, args: PyValue[], kwargs: KwArgs | null, params: PyParam[], selfCount = 0): PyValue[] {
+  const positional = params.filter((p) => !p.kwOnly);
+  const out: (PyValue | undefined)[] = params.map(() => undefined);
+  const posIndex = params.map((p, i) => (p.kwOnly ? -1 : i)).filter((i) => i >= 0);
+  if (args.length > positional.length) {
+    const defaults = positional.filter((p) => p.def !== undefined).length;
+    const n = positional.length + selfCount;
+    const takes = defaults > 0 ? `from ${n - defaults} to ${n} positional arguments` : plural(n, "positional argument");
+    let kwGiven = 0;
+    for (const k of kwargs?.keys() ?? []) {
+      if (params.some((p) => p.kwOnly && p.name === k)) {
+        kwGiven++;
+      }
+    }
+    const given = args.length + selfCount;
+    const was = kwGiven
+      ? `${plural(given, "positional argument")} (and ${plural(kwGiven, "keyword-only argument")}) were given`
+      : `${given} ${given === 1 ? "was" : "were"} given`;
+    throw typeError(`${qualname}() takes ${takes} but ${was}`);
+  }
+  args.forEach((a, i) => {
+    out[posIndex[i]] = a;
+  });
+  for (const [k, v] of kwargs ?? []) {
+    const i = params.findIndex((p) => p.name === k);
+    if (i < 0) {
+      throw typeError(`${qualname}() got an unexpected keyword argument '${k}'`);
+    }
+    if (out[i] !== undefined) {
+      throw typeError(`${qualname}() got multiple values for argument '${k}'`);
+    }
+    out[i] = v;
+  }
+  for (const kwOnly of [false, true]) {
+    const missing: string[] = [];
+    params.forEach((p, i) => {
+      if (!!p.kwOnly === kwOnly && out[i] === undefined) {
+        if (p.def !== undefined) {
+          out[i] = p.def;
+        } else {
+          missing.push(p.name);
+        }
+      }
+    });
+    if (missing.length) {
+      const what = kwOnly ? "required keyword-only argument" : "required positional argument";
+      throw typeError(`${qualname}() missing ${plural(missing.length, what)}: ${nameList(missing)}`);
+    }
+  }
+  return out as PyValue[];
+}

@@ -64,69 +64,6 @@ export function clinicArgs(
   return out;
 }
 
-/** A parameter of a function written in Python: required unless it has a default. */
-export interface PyParam {
-  name: string;
-  def?: PyValue;
-  kwOnly?: boolean;
-}
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
-
-/** "'a'", "'a' and 'b'", "'a', 'b', and 'c'", as CPython lists missing arguments. */
-function nameList(names: string[]): string {
-  const q = names.map((n) => `'${n}'`);
-  if (q.length <= 2) {
-    return q.join(" and ");
-  }
-  return `${q.slice(0, -1).join(", ")}, and ${q[q.length - 1]}`;
-}
-
-/**
- * Binds arguments the way a function written in Python binds them (for the parts of these
- * modules that are Python in CPython: Lib/random.py, Lib/heapq.py, Lib/functools.py), with
- * its messages: "Random.randint() missing 1 required positional argument: 'b'", "f() takes
- * from 1 to 2 positional arguments but 3 were given", "f() got an unexpected keyword argument
- * 'x'". `selfCount` is 1 for methods: `args` then excludes self, but the counts include it.
- */
-export function pythonArgs(
-  qualname: string,
-  args: PyValue[],
-  kwargs: KwArgs | null,
-  params: PyParam[],
-  selfCount = 0,
-): PyValue[] {
-  const positional = params.filter((p) => !p.kwOnly);
-  if (args.length > positional.length) {
-    const required = positional.filter((p) => p.def === undefined).length + selfCount;
-    const most = positional.length + selfCount;
-    const given = args.length + selfCount;
-    const takes = required === most ? plural(most, "positional argument") : `from ${required} to ${most} positional arguments`;
-    throw typeError(`${qualname}() takes ${takes} but ${given} ${given === 1 ? "was" : "were"} given`);
-  }
-  const out: (PyValue | undefined)[] = params.map((p, i) => (p.kwOnly ? undefined : args[i]));
-  if (kwargs) {
-    for (const [k, v] of kwargs) {
-      const i = params.findIndex((p) => p.name === k);
-      if (i < 0) {
-        throw typeError(`${qualname}() got an unexpected keyword argument '${k}'`);
-      }
-      if (out[i] !== undefined) {
-        throw typeError(`${qualname}() got multiple values for argument '${k}'`);
-      }
-      out[i] = v;
-    }
-  }
-  for (const kwOnly of [false, true]) {
-    const missing = params.filter((p, i) => !p.kwOnly === !kwOnly && out[i] === undefined && p.def === undefined);
-    if (missing.length) {
-      const what = kwOnly ? "required keyword-only argument" : "required positional argument";
-      throw typeError(`${qualname}() missing ${plural(missing.length, what)}: ${nameList(missing.map((p) => p.name))}`);
-    }
-  }
-  return out.map((v, i) => v ?? params[i].def!);
-}
-
 /** `a[i]` with the plain-list fast path (PySequence_GetItem). */
 const itemAt = (a: PyValue, i: number): PyValue =>
   a instanceof PyList && a.cls === ListType && i < a.items.length ? a.items[i] : getItem(a, i);

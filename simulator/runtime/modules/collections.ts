@@ -10,7 +10,7 @@
  */
 import { BinaryOp } from "../../python/opcodes";
 import { currentTask } from "../../vm/interp";
-import { arity, builtin, defGetSet, defMethod, defMethods, kwParams, noKwargs } from "../../vm/define";
+import { arity, builtin, defGetSet, defMethod, defMethods, kwParams, nameList, noKwargs, plural, pythonArgs, type PyParam } from "../../vm/define";
 import {
   attributeError,
   indexError,
@@ -79,82 +79,6 @@ import { sortValues } from "../../vm/types/list";
 
 // ---------------------------------------------------------------- signatures of generated methods
 
-/** One parameter of a generated method (`namedtuple.__new__`, a dataclass's `__init__`). */
-export interface Param {
-  name: string;
-  /** The default value; undefined when the parameter is required. */
-  dflt?: PyValue;
-  kwOnly?: boolean;
-}
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
-
-/** "'a', 'b', and 'c'", as CPython lists missing arguments. */
-function nameList(names: string[]): string {
-  const q = names.map((n) => `'${n}'`);
-  if (q.length <= 2) {
-    return q.join(" and ");
-  }
-  return `${q.slice(0, -1).join(", ")}, and ${q[q.length - 1]}`;
-}
-
-/**
- * Binds a call of a generated `def name(self, <params>)` with the messages CPython's
- * argument binder gives for it (Python/ceval.c: too many positional arguments, unexpected
- * and repeated keywords, missing arguments). `args` excludes self. Values come back in
- * `params` order.
- */
-export function bindParams(qualname: string, params: Param[], args: PyValue[], kwargs: KwArgs | null): PyValue[] {
-  const positional = params.filter((p) => !p.kwOnly);
-  const out: (PyValue | undefined)[] = params.map(() => undefined);
-  const posIndex = params.map((p, i) => (p.kwOnly ? -1 : i)).filter((i) => i >= 0);
-  if (args.length > positional.length) {
-    const defaults = positional.filter((p) => p.dflt !== undefined).length;
-    const n = positional.length + 1;
-    const takes = defaults > 0 ? `from ${n - defaults} to ${n} positional arguments` : `${plural(n, "positional argument")}`;
-    let kwGiven = 0;
-    for (const k of kwargs?.keys() ?? []) {
-      if (params.some((p) => p.kwOnly && p.name === k)) {
-        kwGiven++;
-      }
-    }
-    const given = args.length + 1;
-    const was = kwGiven
-      ? `${plural(given, "positional argument")} (and ${plural(kwGiven, "keyword-only argument")}) were given`
-      : `${given} ${given === 1 ? "was" : "were"} given`;
-    throw typeError(`${qualname}() takes ${takes} but ${was}`);
-  }
-  args.forEach((a, i) => {
-    out[posIndex[i]] = a;
-  });
-  for (const [k, v] of kwargs ?? []) {
-    const i = params.findIndex((p) => p.name === k);
-    if (i < 0) {
-      throw typeError(`${qualname}() got an unexpected keyword argument '${k}'`);
-    }
-    if (out[i] !== undefined) {
-      throw typeError(`${qualname}() got multiple values for argument '${k}'`);
-    }
-    out[i] = v;
-  }
-  for (const kwOnly of [false, true]) {
-    const missing: string[] = [];
-    params.forEach((p, i) => {
-      if (!!p.kwOnly === kwOnly && out[i] === undefined) {
-        if (p.dflt !== undefined) {
-          out[i] = p.dflt;
-        } else {
-          missing.push(p.name);
-        }
-      }
-    });
-    if (missing.length) {
-      const what = kwOnly ? "required keyword-only argument" : "required positional argument";
-      throw typeError(`${qualname}() missing ${plural(missing.length, what)}: ${nameList(missing)}`);
-    }
-  }
-  return out as PyValue[];
-}
 
 /** A native stored as a static method (`__new__`), as CPython wraps it. */
 const staticNative = (name: string, fn: NativeFn): PyStaticMethod => new PyStaticMethod(builtin(name, fn));
@@ -1147,14 +1071,14 @@ export function makeNamedTuple(typename: string, fields: string[], defaults: PyV
   t.slots = new Set();
   t.module = module;
   const ns = t.dict!;
-  const params: Param[] = fields.map((name, i) => {
+  const params: PyParam[] = fields.map((name, i) => {
     const d = i - (fields.length - defaults.length);
-    return d >= 0 ? { name, dflt: defaults[d] } : { name };
+    return d >= 0 ? { name, def: defaults[d] } : { name };
   });
   const fieldDefaults = new PyDict();
   params.forEach((p) => {
-    if (p.dflt !== undefined) {
-      fieldDefaults.setStr(p.name, p.dflt);
+    if (p.def !== undefined) {
+      fieldDefaults.setStr(p.name, p.def);
     }
   });
   const fieldsTuple = new PyTuple(fields.slice());
@@ -1169,7 +1093,7 @@ export function makeNamedTuple(typename: string, fields: string[], defaults: PyV
     if (!(cls instanceof PyType) || !cls.isSubtypeOf(t)) {
       throw typeError(`tuple.__new__(X): X is not a subtype of tuple`);
     }
-    return new PyTuple(bindParams(`${typename}.__new__`, params, args.slice(1), kwargs), cls);
+    return new PyTuple(pythonArgs(`${typename}.__new__`, args.slice(1), kwargs, params, 1), cls);
   });
   ns.setStr("__new__", new PyStaticMethod(newFn));
   ns.setStr(

@@ -7,7 +7,7 @@
  * A frozen class's `__setattr__`/`__delattr__` are the exception: attribute assignment only
  * dispatches to Python functions, so those two are Python (the module's Python part).
  */
-import { arity, builtin, defMethods, kwParams } from "../../vm/define";
+import { arity, builtin, defMethods, kwParams, pythonArgs, type PyParam } from "../../vm/define";
 import { AttributeErrorType, typeError, valueError } from "../../vm/errors";
 import { registerPythonModule } from "../../vm/modules";
 import {
@@ -52,7 +52,6 @@ import {
 } from "../../vm/protocol";
 import { qualifiedName } from "../../vm/types/object";
 import { deepCopy } from "./copy";
-import { bindParams, type Param } from "./collections";
 import { mappingProxy } from "./types";
 import { isClassVar } from "./typing";
 
@@ -271,18 +270,18 @@ const fieldValues = (self: PyValue, fields: FieldInfo[]): PyTuple => new PyTuple
 
 /** The __init__ CPython would generate (_init_fn / _field_init). */
 function initMethod(cls: PyType, fields: FieldInfo[], opts: Options, hasPostInit: boolean): PyBuiltin {
-  const params: Param[] = [];
+  const params: PyParam[] = [];
   const initFields = fields.filter((f) => f.init);
   for (const kwOnly of [false, true]) {
     for (const f of initFields.filter((x) => x.kwOnly === kwOnly)) {
       const dflt = f.factory !== MISSING ? HAS_DEFAULT_FACTORY : f.dflt !== MISSING ? f.dflt : undefined;
-      params.push({ name: f.name, dflt, kwOnly });
+      params.push({ name: f.name, def: dflt, kwOnly });
     }
   }
   const qualname = `${cls.qualname}.__init__`;
   return method(cls, "__init__", (args, kwargs) => {
     const self = args[0];
-    const values = bindParams(qualname, params, args.slice(1), kwargs);
+    const values = pythonArgs(qualname, args.slice(1), kwargs, params, 1);
     const given = new Map(params.map((p, i) => [p.name, values[i]]));
     const initVars: PyValue[] = [];
     for (const f of fields) {

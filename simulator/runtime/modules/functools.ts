@@ -44,7 +44,7 @@ import {
   truthy,
   type CompareKind,
 } from "../../vm/protocol";
-import { pythonArgs } from "./bisect";
+import { pythonArgs } from "../../vm/define";
 
 /** callable(v), as the builtin decides it. */
 const isCallable = (v: PyValue): boolean => v instanceof PyType || typeOf(v).lookup("__call__") !== undefined;

@@ -44,7 +44,7 @@ import {
   typeName,
 } from "../../vm/protocol";
 import { vm } from "../../vm/vm";
-import { pythonArgs } from "./bisect";
+import { pythonArgs } from "../../vm/define";
 
 type Less = (a: PyValue, b: PyValue) => boolean;
 

@@ -65,7 +65,7 @@ import {
 } from "../../vm/protocol";
 import { vm, type Vm } from "../../vm/vm";
 import { floatMod, floatPow } from "../../vm/numbers";
-import { pythonArgs, type PyParam } from "./bisect";
+import { pythonArgs, type PyParam } from "../../vm/define";
 import { libmAcos, libmCos, libmExp, libmLog, libmPow, libmSin, toDouble } from "./math";
 
 // ---------------------------------------------------------------- MT19937 (Modules/_randommodule.c)

@@ -5,7 +5,7 @@
  * builtin classes can be bases (`__mro_entries__`), and NamedTuple / TypedDict classes
  * build what CPython builds. Nothing is checked at run time, as in CPython.
  */
-import { arity, builtin, defGetSet, defMethods, kwParams } from "../../vm/define";
+import { arity, builtin, defGetSet, defMethods, kwParams, type PyParam } from "../../vm/define";
 import { attributeError, typeError } from "../../vm/errors";
 import { registerModule } from "../../vm/modules";
 import {
@@ -43,7 +43,6 @@ import {
   DequeType,
   makeNamedTuple,
   OrderedDictType,
-  type Param,
 } from "./collections";
 
 // ---------------------------------------------------------------- special forms and aliases
@@ -248,7 +247,7 @@ NamedTupleMetaType.dict!.setStr(
         throw typeError("NamedTupleMeta.__new__() expects (name, bases, namespace)");
       }
       const annotations = ns.getStr("__annotations__");
-      const fields: Param[] = [];
+      const fields: PyParam[] = [];
       const defaultNames: string[] = [];
       if (annotations instanceof PyDict) {
         for (const [k] of annotations.entries()) {
@@ -256,7 +255,7 @@ NamedTupleMetaType.dict!.setStr(
           const dflt = ns.getStr(field);
           if (dflt !== undefined) {
             defaultNames.push(field);
-            fields.push({ name: field, dflt });
+            fields.push({ name: field, def: dflt });
           } else if (defaultNames.length) {
             const s = defaultNames.length > 1 ? "s" : "";
             throw typeError(`Non-default namedtuple field ${field} cannot follow default field${s} ${defaultNames.join(", ")}`);
@@ -269,7 +268,7 @@ NamedTupleMetaType.dict!.setStr(
       const t = makeNamedTuple(
         name,
         fields.map((f) => f.name),
-        fields.filter((f) => f.dflt !== undefined).map((f) => f.dflt!),
+        fields.filter((f) => f.def !== undefined).map((f) => f.def!),
         typeof module === "string" ? module : "__main__",
       );
       const qual = ns.getStr("__qualname__");
