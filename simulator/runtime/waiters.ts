@@ -23,6 +23,9 @@ export class Waiters {
     }
   }
   wakeOne(m: Machine): void {
+    if (this.list.length === 0) {
+      return;
+    }
     const live = this.list.filter((w) => !w.done);
     this.list.length = 0;
     this.list.push(...live);

@@ -48,6 +48,9 @@ abstract class WaitQueue extends PyObject {
   lastRelease = -1;
 
   protected wakeOne(m: Machine): void {
+    if (this.waiters.length === 0) {
+      return;
+    }
     const live = this.waiters.filter((w) => !w.done);
     this.waiters.length = 0;
     this.waiters.push(...live);
