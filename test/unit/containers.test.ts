@@ -7,6 +7,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
+import { hasPython } from "./python3";
 import "../../simulator/vm/load";
 import { BinaryOp } from "../../simulator/python/opcodes";
 import { defMethod } from "../../simulator/vm/define";
@@ -60,13 +61,6 @@ import { sortValues } from "../../simulator/vm/types/list";
 import { FrozenSetType, PySet, SetType, setFromConstants, setItems } from "../../simulator/vm/types/set";
 import { defaultLimits, setVm, Vm } from "../../simulator/vm/vm";
 
-const hasPython = ((): boolean => {
-  try {
-    return execFileSync("python3", ["--version"]).toString().startsWith("Python 3.11");
-  } catch {
-    return false;
-  }
-})();
 
 // ---------------------------------------------------------------- the wire format shared with python3
 

@@ -5,6 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
+import { hasPython } from "./python3";
 import "../../simulator/vm/load";
 import { BinaryOp, UnaryOp } from "../../simulator/python/opcodes";
 import { attributeError, Unsupported } from "../../simulator/vm/errors";
@@ -36,13 +37,6 @@ import {
 } from "../../simulator/vm/objects";
 import "../../simulator/vm/types/numeric";
 
-const hasPython = ((): boolean => {
-  try {
-    return execFileSync("python3", ["--version"]).toString().startsWith("Python 3.11");
-  } catch {
-    return false;
-  }
-})();
 
 // ---------------------------------------------------------------- wire format shared with python3
 

@@ -3,8 +3,8 @@
  * against CPython 3.11: the same calls are made here and in one `python3` process, and the
  * results (floats compared bit for bit, errors by type and message) must be equal.
  */
-import { execFileSync } from "node:child_process";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { hasPython, python } from "./python3";
 import "../../simulator/vm/load";
 import { makeBuiltins } from "../../simulator/vm/builtins";
 import { instantiateModule } from "../../simulator/vm/modules";
@@ -26,17 +26,7 @@ import {
 import { callPy, getAttr, next, repr, str } from "../../simulator/vm/protocol";
 import { defaultLimits, setVm, Vm } from "../../simulator/vm/vm";
 
-const hasPython = ((): boolean => {
-  try {
-    return execFileSync("python3", ["--version"]).toString().startsWith("Python 3.11");
-  } catch {
-    return false;
-  }
-})();
 
-function python(script: string, input = ""): string {
-  return execFileSync("python3", ["-c", script], { input, maxBuffer: 64 << 20 }).toString();
-}
 
 let machine: Vm;
 beforeEach(() => {

@@ -5,6 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { beforeAll, describe, expect, it } from "vitest";
+import { hasPython, python } from "./python3";
 import "../../simulator/vm/load";
 import {
   ByteArrayType,
@@ -39,13 +40,6 @@ import { formatValue } from "../../simulator/vm/strformat";
 import { asciiRepr, strCompare, strRepr } from "../../simulator/vm/types/str";
 import { defaultLimits, setVm, Vm } from "../../simulator/vm/vm";
 
-const hasPython = ((): boolean => {
-  try {
-    return execFileSync("python3", ["--version"]).toString().startsWith("Python 3.11");
-  } catch {
-    return false;
-  }
-})();
 
 // ---------------------------------------------------------------- the wire format shared with python3
 
@@ -290,9 +284,6 @@ function outcomeHere(c: Case): Outcome {
   }
 }
 
-function python(script: string, input: string): string {
-  return execFileSync("python3", ["-c", script], { input, maxBuffer: 256 << 20 }).toString();
-}
 
 /** Runs every case on both sides; returns the mismatches, one line each (empty when all agree). */
 function compare(cases: Case[]): string[] {
