@@ -161,6 +161,13 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
   };
 
   const parsed = parse(source);
+  if (!parsed.ok && parsed.error.refused) {
+    const e = parsed.error;
+    status = "unsupported";
+    exitCode = null;
+    stop = { message: e.message, ...spanOf(e.line, e.col, e.endLine, e.endCol) };
+    return finish();
+  }
   if (!parsed.ok) {
     const e = parsed.error;
     machine.output.push({

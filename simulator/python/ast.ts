@@ -508,6 +508,8 @@ export interface PySyntaxError extends Span {
   type: "SyntaxError" | "IndentationError" | "TabError";
   /** CPython's message, e.g. "Missing parentheses in call to 'print'. Did you mean print(...)?" */
   message: string;
+  /** Not an error in Python: a construct Interleave refuses (complex literals, except*, \N{...}); the run is `unsupported`. */
+  refused?: true;
 }
 
 export type ParseResult = { ok: true; module: Module } | { ok: false; error: PySyntaxError };

@@ -19,9 +19,10 @@
  * `print = log` and `@buttons[0].connect`), and its error recovery cannot reproduce CPython's
  * error positions, so the grammar is ported instead.
  *
- * Interleave refuses two things CPython accepts: complex literals and `except*`. They give a
- * SyntaxError "... is not supported by Interleave" at the first such node, when the source has
- * no real syntax error; so do `\N{name}` escapes (Interleave has no Unicode name database).
+ * Interleave refuses two things CPython accepts: complex literals and `except*`. They give an
+ * error marked `refused` ("... is not supported by Interleave") at the first such node, when
+ * the source has no real syntax error, and the run ends `unsupported`; so do `\N{name}`
+ * escapes (Interleave has no Unicode name database).
  *
  * Node spans are in UTF-16 units, as ast.ts says. Error positions are those `python3 file.py`
  * reports, minus one for the columns (col = offset - 1, endCol = end_offset - 1), in CPython's
@@ -92,13 +93,14 @@ export function parse(source: string): ParseResult {
     const body = p.run(() => p.file());
     const refused = p.refusals.first(body);
     if (refused !== null) {
-      return { ok: false, error: refused };
+      return { ok: false, error: { ...refused, refused: true } };
     }
     const module: Module = { kind: "Module", body };
     return { ok: true, module };
   } catch (e) {
     if (e instanceof ParseError) {
-      return { ok: false, error: e.error };
+      // A \N{...} escape is refused from the string parser, before the tree exists.
+      return { ok: false, error: e.error.message.endsWith("not supported by Interleave") ? { ...e.error, refused: true } : e.error };
     }
     if (e instanceof RangeError) {
       // CPython stops at 6000 levels of recursion (MemoryError); JS stacks are smaller.

@@ -54,6 +54,21 @@ describe("bad input", () => {
     expect(m.stdout).toBe("ModuleNotFoundError No module named 'no_such_thing'\n");
   });
 
+  it("constructs Interleave refuses are unsupported, by name and line, not syntax errors", () => {
+    for (const [src, line, what] of [
+      ["x = 1\ny = 1 + 2j\n", 2, "complex numbers"],
+      ["try:\n    pass\nexcept* ValueError:\n    pass\n", 3, "except* (exception groups)"],
+      ['print("\\N{BULLET}")\n', 1, "\\N{...} escapes"],
+      ["match 1:\n    case 1:\n        pass\n", 1, "the match statement"],
+    ] as const) {
+      const r = runSource(src);
+      expect(r.status, src).toBe("unsupported");
+      expect(r.stop).toMatchObject({ line });
+      expect(r.stop!.message).toContain(what);
+      expect(r.stderr).toBe("");
+    }
+  });
+
   it("a run after failed ones starts afresh (recursion limit, int digits limit, modules)", () => {
     runSource("import sys\nsys.setrecursionlimit(50)\nsys.set_int_max_str_digits(0)\nimport requests\n");
     const r = runSource("import sys\nprint(sys.getrecursionlimit(), sys.get_int_max_str_digits())\n");
