@@ -103,6 +103,40 @@ defMethods(SemLockType, {
   },
   get_value: (args) => (args[0] as PySemLock).value,
   _is_mine: (args) => (args[0] as PySemLock).owner === machine().cur,
+  // For Condition.wait: release completely (an RLock however deep), then take it back as deep.
+  _release_all: (args) => {
+    const s = args[0] as PySemLock;
+    const depth = s.kind === "RLock" ? s.count : 1;
+    if (s.kind === "RLock") {
+      s.count = 1;
+    }
+    semRelease(s);
+    return depth;
+  },
+  _acquire_depth: (args) => {
+    const s = args[0] as PySemLock;
+    const depth = args[1] as number;
+    const r = semAcquire(s, true, -1);
+    if (r === true) {
+      s.count = depth;
+      return None;
+    }
+    // Blocked: whenever a retry takes the lock, the depth is restored.
+    const t = machine().cur!;
+    const wrap = (retry: (() => PyValue) | null): void => {
+      t.retry = () => {
+        const v = retry!();
+        if (v === true) {
+          s.count = depth;
+          return None;
+        }
+        wrap(t.retry);
+        return v;
+      };
+    };
+    wrap(t.retry);
+    return r;
+  },
   __repr__: (args) => {
     const s = args[0] as PySemLock;
     const m = machine();
@@ -177,6 +211,62 @@ defMethods(MpEventType, {
 });
 
 
+// ---------------------------------------------------------------- Condition
+
+/** The shared part of a multiprocessing.Condition: who sleeps on it, and who was notified. */
+export class PyCondState extends PyObject {
+  readonly sleepers: SimThread[] = [];
+  readonly notified = new Set<SimThread>();
+  readonly waiters = new Waiters();
+  lastNotify = -1;
+}
+
+export const CondStateType = nativeType("_CondState", ObjectType, (cls) => new PyCondState(cls));
+defMethods(CondStateType, {
+  _register: (args) => {
+    (args[0] as PyCondState).sleepers.push(machine().cur!);
+    return None;
+  },
+  _wait: (args) => {
+    const c = args[0] as PyCondState;
+    const m = machine();
+    const me = m.cur!;
+    return c.waiters.wait(
+      m,
+      "multiprocessing.Condition.wait()",
+      tmo(args[1]),
+      () => {
+        if (!c.notified.delete(me)) {
+          return undefined;
+        }
+        m.record("wait", me, { obj: objectId(c), from: c.lastNotify });
+        return true;
+      },
+      () => {
+        const i = c.sleepers.indexOf(me);
+        if (i >= 0) {
+          c.sleepers.splice(i, 1);
+        }
+        return false;
+      },
+    );
+  },
+  _notify: (args) => {
+    const c = args[0] as PyCondState;
+    const m = machine();
+    let n = args[1] as number;
+    if (m.cur !== null) {
+      c.lastNotify = m.record("notify", m.cur, { obj: objectId(c) });
+    }
+    while (c.sleepers.length > 0 && n !== 0) {
+      c.notified.add(c.sleepers.shift()!);
+      n--;
+    }
+    c.waiters.wakeAll(m);
+    return None;
+  },
+});
+
 /** The constructors `_mp` exposes: Lock(), RLock(), Semaphore(value), BoundedSemaphore(value), Event(). */
 export const SYNC_FACTORIES: Record<string, NativeFn> = {
   Lock: (args) => {
@@ -198,6 +288,11 @@ export const SYNC_FACTORIES: Record<string, NativeFn> = {
   BoundedSemaphore: (args, kwargs) => {
     const [v] = kwParams("BoundedSemaphore", args, kwargs, ["value"]);
     return newSemLock("BoundedSemaphore", v === undefined ? 1 : Number(v));
+  },
+  _cond_state: () => {
+    const c = new PyCondState(CondStateType);
+    markShared(c);
+    return c;
   },
   Event: (args) => {
     arity("Event", args.length, 0);

@@ -343,12 +343,92 @@ def SimpleQueue():
     return _mp.Queue()
 
 
-def Condition(lock=None):
-    _mp._unsupported('multiprocessing.Condition')
+class Condition:
+    """A condition variable shared by processes: its lock and its sleepers live in shared objects."""
+
+    def __init__(self, lock=None):
+        self._lock = lock if lock is not None else RLock()
+        self._state = _mp._cond_state()
+
+    def __enter__(self):
+        return self._lock.__enter__()
+
+    def __exit__(self, *args):
+        return self._lock.__exit__(*args)
+
+    def acquire(self, block=True, timeout=None):
+        return self._lock.acquire(block, timeout)
+
+    def release(self):
+        self._lock.release()
+
+    def __repr__(self):
+        return '<Condition(%s)>' % (self._lock,)
+
+    def wait(self, timeout=None):
+        assert self._lock._is_mine(), 'must acquire() condition before using wait()'
+        self._state._register()
+        depth = self._lock._release_all()
+        try:
+            return self._state._wait(timeout)
+        finally:
+            self._lock._acquire_depth(depth)
+
+    def notify(self, n=1):
+        assert self._lock._is_mine(), 'lock is not owned'
+        self._state._notify(n)
+
+    def notify_all(self):
+        assert self._lock._is_mine(), 'lock is not owned'
+        self._state._notify(-1)
+
+    def wait_for(self, predicate, timeout=None):
+        result = predicate()
+        if result:
+            return result
+        if timeout is not None:
+            import time
+            endtime = time.monotonic() + timeout
+        else:
+            endtime = None
+            waittime = None
+        while not result:
+            if endtime is not None:
+                waittime = endtime - time.monotonic()
+                if waittime <= 0:
+                    break
+            self.wait(waittime)
+            result = predicate()
+        return result
 
 
-def Barrier(parties, action=None, timeout=None):
-    _mp._unsupported('multiprocessing.Barrier')
+class Barrier(threading.Barrier):
+    """threading.Barrier's algorithm over a shared Condition, its state and count in shared memory."""
+
+    def __init__(self, parties, action=None, timeout=None):
+        if parties < 1:
+            raise ValueError("parties must be > 0")
+        self._shared = Array('i', 2, lock=False)
+        self._cond = Condition(Lock())
+        self._action = action
+        self._timeout = timeout
+        self._parties = parties
+
+    @property
+    def _state(self):
+        return self._shared[0]
+
+    @_state.setter
+    def _state(self, value):
+        self._shared[0] = value
+
+    @property
+    def _count(self):
+        return self._shared[1]
+
+    @_count.setter
+    def _count(self, value):
+        self._shared[1] = value
 
 
 def Pool(*args, **kwargs):
