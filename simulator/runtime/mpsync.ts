@@ -145,7 +145,8 @@ defMethods(SemLockType, {
         return "None";
       }
       if (s.owner === m.cur) {
-        return "MainThread".replace("MainThread", `${m.cur.proc.name}|${m.cur.name}`);
+        // CPython names the process, and the thread too when it is not the main one.
+        return m.cur.kind === "process" ? m.cur.proc.name : `${m.cur.proc.name}|${m.cur.name}`;
       }
       return "SomeOtherProcess";
     };
