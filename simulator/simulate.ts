@@ -3,7 +3,7 @@
  * token, every task of the simulated machine with its timeline segments, the events (with
  * their sync edges) and per-thread and per-process statistics.
  */
-import type { Finding, ProcessStats, Profile, Report, ThreadStats } from "./trace/report";
+import type { Finding, ProcessStats, Profile, Report, ThreadStats, TraceEvent } from "./trace/report";
 import { runSource, type RunOptions, type RunResult } from "./run";
 import { resolveSettings } from "./runtime/session";
 import type { Machine } from "./runtime/machine";
@@ -110,5 +110,64 @@ export function simulate(source: string, options: SimulateOptions = {}): Report 
   if (options.analyze !== false) {
     report.findings.push(...analysisFindings(detector, m, report));
   }
+  report.events = compactLockEvents(report.events);
   return report;
+}
+
+/**
+ * Drops what a lock's uncontended re-acquisitions add to the Report (the analyses have seen
+ * every event by then): an acquire whose sync edge comes from the same thread's own release,
+ * and a release that no other thread's acquire follows. A loop of 100 000 `with lock:` in one
+ * thread keeps its first acquire and the releases other threads took the lock after; the
+ * kept release says how many hand-offs to itself it stands for. `from` indices are remapped.
+ */
+export function compactLockEvents(events: TraceEvent[]): TraceEvent[] {
+  const otherRefs = new Uint8Array(events.length);
+  const drop = new Uint8Array(events.length);
+  events.forEach((e) => {
+    if (e.from !== undefined && events[e.from] !== undefined && events[e.from].task !== e.task) {
+      otherRefs[e.from] = 1;
+    }
+  });
+  let dropped = 0;
+  const folded = new Map<number, number>();
+  events.forEach((e, i) => {
+    if (e.kind === "lock-acquire" && e.from !== undefined && events[e.from]?.task === e.task && events[e.from].kind === "lock-release" && !otherRefs[e.from]) {
+      drop[i] = 1;
+      drop[e.from] = 1;
+      dropped += 2;
+      folded.set(e.obj ?? -1, (folded.get(e.obj ?? -1) ?? 0) + 1);
+    }
+  });
+  if (dropped === 0) {
+    return events;
+  }
+  const index = new Int32Array(events.length).fill(-1);
+  const out: TraceEvent[] = [];
+  events.forEach((e, i) => {
+    if (!drop[i]) {
+      index[i] = out.length;
+      out.push(e);
+    }
+  });
+  for (const e of out) {
+    if (e.from !== undefined) {
+      const to = index[e.from];
+      if (to >= 0) {
+        e.from = to;
+      } else {
+        delete e.from;
+      }
+    }
+  }
+  // Say on the last release of each folded lock how many re-acquisitions it stands for.
+  for (let i = out.length - 1; i >= 0; i--) {
+    const e = out[i];
+    const n = folded.get(e.obj ?? -1);
+    if (e.kind === "lock-release" && n !== undefined) {
+      e.detail = `${e.detail ? `${e.detail}; ` : ""}${n} uncontended re-acquisitions by the same thread folded`;
+      folded.delete(e.obj ?? -1);
+    }
+  }
+  return out;
 }

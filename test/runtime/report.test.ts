@@ -109,3 +109,37 @@ describe("the Report", () => {
     expect(f?.locations.some((l) => l.line === 5)).toBe(true);
   });
 });
+
+describe("Report size", () => {
+  it("uncontended re-acquisitions of a lock are folded, contended hand-offs kept with their edges", async () => {
+    const { simulate } = await import("../../simulator/simulate");
+    const src = [
+      "import threading",
+      "lock = threading.Lock()",
+      "n = 0",
+      "def work():",
+      "    global n",
+      "    for _ in range(20000):",
+      "        with lock:",
+      "            n += 1",
+      "ts = [threading.Thread(target=work) for _ in range(2)]",
+      "for t in ts: t.start()",
+      "for t in ts: t.join()",
+      "print(n)",
+    ].join("\n");
+    const r = simulate(src, { filename: "fold.py" });
+    expect(r.outcome.stdout).toBe("40000\n");
+    const locks = r.events.filter((e) => e.kind === "lock-acquire" || e.kind === "lock-release");
+    expect(locks.length).toBeLessThan(100);
+    // Every kept acquire with an edge points at a release of the same lock by another thread.
+    for (const e of r.events) {
+      if (e.kind === "lock-acquire" && e.from !== undefined) {
+        expect(r.events[e.from].kind).toBe("lock-release");
+        expect(r.events[e.from].obj).toBe(e.obj);
+        expect(r.events[e.from].task).not.toBe(e.task);
+      }
+    }
+    expect(r.events.some((e) => e.detail?.includes("uncontended re-acquisitions"))).toBe(true);
+    expect(r.findings.filter((f) => f.kind === "race")).toEqual([]);
+  });
+});
