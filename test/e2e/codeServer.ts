@@ -138,13 +138,26 @@ export async function openWorkbench(browser: Browser, server: CodeServer, worksp
 
 /** Runs a command from the palette by its title ("Interleave: Run File Concurrently"). */
 export async function runFromPalette(page: Page, title: string): Promise<void> {
-  await page.keyboard.press("F1");
-  const input = page.locator(".quick-input-widget input");
-  await input.waitFor({ state: "visible" });
-  await input.fill(`>${title}`);
-  const row = page.locator(".quick-input-list .monaco-list-row", { hasText: title }).first();
-  await row.waitFor({ state: "visible", timeout: 15_000 });
-  await page.keyboard.press("Enter");
+  // The palette lists a command only once its `when` context holds (editorLangId == python):
+  // right after a file opens that can lag, and an open palette does not refresh, so reopen it.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press("F1");
+    const input = page.locator(".quick-input-widget input");
+    await input.waitFor({ state: "visible" });
+    await input.fill(`>${title}`);
+    const row = page.locator(".quick-input-list .monaco-list-row", { hasText: title }).first();
+    try {
+      await row.waitFor({ state: "visible", timeout: 5_000 });
+      await page.keyboard.press("Enter");
+      return;
+    } catch (e) {
+      if (attempt >= 4) {
+        throw e;
+      }
+      await page.keyboard.press("Escape");
+      await page.waitForTimeout(1_000);
+    }
+  }
 }
 
 /** Opens a workspace file by name with Quick Open. */

@@ -66,6 +66,34 @@ suite("Interleave extension", () => {
     assert.match(doc.getText(), /with b:\n\s+time\.sleep/);
   });
 
+  test("the classics, run from the palette, show what they teach in the editor", async () => {
+    const cases: [string, string[], string[]][] = [
+      // sample, diagnostic codes it must show, codes it must not show
+      ["lost-update", ["race"], ["deadlock"]],
+      ["lost-update-lock", [], ["race", "deadlock", "potential-deadlock"]],
+      ["lock-order-deadlock", ["deadlock"], ["race"]],
+      ["cpu-threads-vs-processes", ["gil-serialized"], ["race", "deadlock"]],
+    ];
+    for (const [id, must, mustNot] of cases) {
+      const doc = (await vscode.commands.executeCommand("interleave.openSample", id)) as vscode.TextDocument;
+      await vscode.window.showTextDocument(doc, vscode.ViewColumn.One);
+      const report = (await vscode.commands.executeCommand("interleave.runFile")) as Report;
+      assert.ok(report, `${id}: a Report`);
+      const codes = interleaveDiagnostics(doc.uri).map((d) => String(d.code));
+      for (const c of must) {
+        assert.ok(codes.includes(c), `${id}: ${c} in ${JSON.stringify(codes)}`);
+      }
+      for (const c of mustNot) {
+        assert.ok(!codes.includes(c), `${id}: no ${c} in ${JSON.stringify(codes)}`);
+      }
+      if (id === "lock-order-deadlock") {
+        const d = interleaveDiagnostics(doc.uri).find((x) => x.code === "deadlock")!;
+        assert.match(d.message, /holds a .* holds b|holds b .* holds a/);
+        assert.ok((d.relatedInformation ?? []).length >= 1, "the other thread's lines as related information");
+      }
+    }
+  });
+
   test("CodeLens puts Run and Explore above thread creation", async () => {
     const doc = (await vscode.commands.executeCommand("interleave.openSample", "lost-update")) as vscode.TextDocument;
     const lenses = (await vscode.commands.executeCommand("vscode.executeCodeLensProvider", doc.uri, 10)) as vscode.CodeLens[];
