@@ -7,6 +7,7 @@ import type { Finding, Report, SourceSpan } from "../trace/report";
 import { objectId } from "../vm/identity";
 import { PyDict, PyList, PyObject, PyTuple, PyType, type PyValue } from "../vm/objects";
 import { gilFindings } from "./gil";
+import { walkHolds } from "./clocks";
 import { lockOrderFindings, type LockNamer } from "./locks";
 import { RaceDetector } from "./races";
 
@@ -92,22 +93,7 @@ export function lockNamer(globals: PyDict | null): LockNamer {
  * events say which locks each task took and where.
  */
 export function explainDeadlock(f: Finding, report: Pick<Report, "events" | "tasks" | "segments">, namer: LockNamer): Finding {
-  const held = new Map<number, { obj: number; span: SourceSpan | undefined }[]>();
-  for (const e of report.events) {
-    if (e.obj === undefined) {
-      continue;
-    }
-    const h = held.get(e.task) ?? [];
-    if (e.kind === "lock-acquire") {
-      h.push({ obj: e.obj, span: e.span });
-    } else if (e.kind === "lock-release") {
-      const i = h.map((x) => x.obj).lastIndexOf(e.obj);
-      if (i >= 0) {
-        h.splice(i, 1);
-      }
-    }
-    held.set(e.task, h);
-  }
+  const held = walkHolds(report.events);
   // Each blocked task's last segment says where it waits.
   const waitsAt = new Map<number, SourceSpan | undefined>();
   for (const g of report.segments) {

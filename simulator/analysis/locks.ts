@@ -5,6 +5,7 @@
  * that no common lock ("gate") serializes, is a deadlock some schedule can reach.
  */
 import type { Finding, SourceSpan, TaskInfo, TraceEvent } from "../trace/report";
+import { EventClocks, walkHolds } from "./clocks";
 
 interface Edge {
   from: number;
@@ -19,78 +20,33 @@ interface Edge {
   at: number;
 }
 
-/**
- * Vector clocks of every event along the sync edges (`from`) other than the locks' own
- * (release -> acquire): another schedule may take the locks in another order, but not undo a
- * join, a start or a queue hand-off.
- */
-function eventClocks(events: readonly TraceEvent[]): number[][] {
-  const task: number[][] = [];
-  const out: number[][] = [];
-  events.forEach((e, i) => {
-    const v = (task[e.task] ??= []);
-    if (e.from !== undefined && e.from < i && e.kind !== "lock-acquire") {
-      const src = out[e.from];
-      for (let k = 0; k < src.length; k++) {
-        if ((src[k] ?? 0) > (v[k] ?? 0)) {
-          v[k] = src[k];
-        }
-      }
-    }
-    v[e.task] = (v[e.task] ?? 0) + 1; // ticked first: an event's own entry is at least 1, never "unseen"
-    out.push(v.slice());
-  });
-  return out;
-}
-
 const byName = (a: string, b: string): number => a.localeCompare(b, "en", { numeric: true });
 
 /** Names a lock by its id() the way the program refers to it (`forks[1]`, `self.lock`), or null. */
 export type LockNamer = (obj: number) => string | null;
 
 export function lockOrderFindings(events: readonly TraceEvent[], tasks: readonly TaskInfo[], schedule: string, namer: LockNamer = () => null): Finding[] {
-  const held = new Map<number, { obj: number; span: SourceSpan | undefined; at: number }[]>();
   const edges = new Map<string, Edge>();
-  const clocks = eventClocks(events);
-  /** Whether event i happened before event j. */
-  const before = (i: number, j: number): boolean => (clocks[i][events[i].task] ?? 0) <= (clocks[j][events[i].task] ?? 0) && i !== j;
-  for (let idx = 0; idx < events.length; idx++) {
-    const e = events[idx];
-    if (e.obj === undefined) {
-      continue;
-    }
-    if (e.kind === "lock-acquire") {
-      const h = held.get(e.task) ?? [];
-      for (const l of h) {
-        if (l.obj !== e.obj) {
-          const key = `${l.obj}>${e.obj}@${e.task}`;
-          if (!edges.has(key)) {
-            edges.set(key, {
-              from: l.obj,
-              to: e.obj,
-              task: e.task,
-              heldAt: l.span,
-              wantAt: e.span,
-              others: h.filter((x) => x.obj !== l.obj).map((x) => x.obj),
-              at: l.at,
-            });
-          }
-        }
-      }
-      h.push({ obj: e.obj, span: e.span, at: idx });
-      held.set(e.task, h);
-    } else if (e.kind === "lock-release") {
-      const h = held.get(e.task);
-      if (h !== undefined) {
-        for (let i = h.length - 1; i >= 0; i--) {
-          if (h[i].obj === e.obj) {
-            h.splice(i, 1);
-            break;
-          }
-        }
+  // Another schedule may take the locks in another order, but not undo a join, a start or a
+  // queue hand-off: those edges order holds; the locks' own (release -> acquire) do not.
+  const clocks = new EventClocks((e) => e.kind !== "lock-acquire");
+  clocks.advance(events);
+  walkHolds(events, (e, _i, h) => {
+    for (const l of h) {
+      const key = `${l.obj}>${e.obj}@${e.task}`;
+      if (l.obj !== e.obj && !edges.has(key)) {
+        edges.set(key, {
+          from: l.obj,
+          to: e.obj!,
+          task: e.task,
+          heldAt: l.span,
+          wantAt: e.span,
+          others: h.filter((x) => x.obj !== l.obj).map((x) => x.obj),
+          at: l.at,
+        });
       }
     }
-  }
+  });
   const byFrom = new Map<number, Edge[]>();
   for (const e of edges.values()) {
     const list = byFrom.get(e.from) ?? [];
@@ -125,7 +81,7 @@ export function lockOrderFindings(events: readonly TraceEvent[], tasks: readonly
           continue;
         }
         // Every two holds of the cycle must be able to overlap: not ordered by a join, a start...
-        if (path.some((p) => before(p.at, e.at) || before(e.at, p.at))) {
+        if (path.some((p) => clocks.before(events, p.at, e.at) || clocks.before(events, e.at, p.at))) {
           continue;
         }
         path.push(e);

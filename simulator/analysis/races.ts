@@ -21,7 +21,8 @@ import { Access, setAccessHook } from "../vm/access";
 import { PyCell, PyDict, PyFloat, PyList, PyModule, PyObject, PyType, type PyValue } from "../vm/objects";
 import type { Machine } from "../runtime/machine";
 import { currentMachine } from "../runtime/machine";
-import type { Finding, SourceSpan, TraceEvent } from "../trace/report";
+import type { Finding, SourceSpan } from "../trace/report";
+import { EventClocks } from "./clocks";
 
 /** One access, as the detector keeps it. */
 interface Acc {
@@ -69,10 +70,9 @@ export interface RaceReport {
 
 export class RaceDetector {
   private readonly containers = new Map<object, Map<PyValue, Loc>>();
-  private readonly clocks: number[][] = [];
+  private readonly clocks = new EventClocks();
+  /** Each task's count of sync operations so far (see Acc.sync). */
   private readonly syncCounts: number[] = [];
-  private readonly eventClocks: number[][] = [];
-  private seen = 0;
   private readonly frames = new WeakMap<Frame, number>();
   private frameSerial = 0;
   readonly reports: RaceReport[] = [];
@@ -87,39 +87,6 @@ export class RaceDetector {
 
   uninstall(): void {
     setAccessHook(null);
-  }
-
-  private vc(task: number): number[] {
-    let v = this.clocks[task];
-    if (v === undefined) {
-      v = this.clocks[task] = [];
-      this.syncCounts[task] = 0;
-    }
-    return v;
-  }
-
-  /** Folds in the events recorded since the last call (in order): joins along sync edges, then ticks. */
-  private catchUp(events: readonly TraceEvent[]): void {
-    for (let i = this.seen; i < events.length; i++) {
-      const e = events[i];
-      const v = this.vc(e.task);
-      if (e.from !== undefined && e.from < i) {
-        const src = this.eventClocks[e.from];
-        if (src !== undefined) {
-          for (let k = 0; k < src.length; k++) {
-            if ((src[k] ?? 0) > (v[k] ?? 0)) {
-              v[k] = src[k];
-            }
-          }
-        }
-      }
-      this.eventClocks[i] = v.slice();
-      v[e.task] = (v[e.task] ?? 0) + 1;
-      if (!NOT_SYNC.has(e.kind)) {
-        this.syncCounts[e.task]++;
-      }
-    }
-    this.seen = events.length;
   }
 
   private frameId(f: Frame): number {
@@ -144,14 +111,18 @@ export class RaceDetector {
       this.skipped = true;
       return;
     }
-    this.catchUp(m.events);
+    this.clocks.advance(m.events, (e) => {
+      if (!NOT_SYNC.has(e.kind)) {
+        this.syncCounts[e.task] = (this.syncCounts[e.task] ?? 0) + 1;
+      }
+    });
     const task = cur.id;
-    const v = this.vc(task);
+    const v = this.clocks.of(task);
     const p = f.code.positions;
     const acc: Acc = {
       task,
-      clock: v[task] ?? 0,
-      sync: this.syncCounts[task],
+      clock: v[task],
+      sync: this.syncCounts[task] ?? 0,
       frame: this.frameId(f),
       span: { line: p[pc * 4], col: p[pc * 4 + 1], endLine: p[pc * 4 + 2], endCol: p[pc * 4 + 3] },
       value: describeValue(value),
@@ -255,18 +226,12 @@ export class RaceDetector {
     const out: Finding[] = [];
     // One flag-polling warning per location, naming every poller and setter (the same words
     // whichever schedule found them first).
-    const flags = new Map<Loc, RaceReport[]>();
-    for (const r of this.reports) {
-      if (r.kind === "flag") {
-        flags.set(r.loc, [...(flags.get(r.loc) ?? []), r]);
-      }
-    }
-    for (const [loc, reports] of flags) {
+    for (const [loc, reports] of byLocation(this.reports, "flag")) {
       const where = locationName(loc, mainGlobals);
-      const pollers = [...new Set(reports.map((x) => x.r.task))].sort((a, b) => a - b);
-      const setters = [...new Set(reports.map((x) => x.other.task))].sort((a, b) => a - b);
-      const readLines = [...new Set(reports.map((x) => x.r.span.line))].sort((a, b) => a - b);
-      const writeLines = [...new Set(reports.map((x) => x.other.span.line))].sort((a, b) => a - b);
+      const pollers = sortedUnique(reports.map((x) => x.r.task));
+      const setters = sortedUnique(reports.map((x) => x.other.task));
+      const readLines = sortedUnique(reports.map((x) => x.r.span.line));
+      const writeLines = sortedUnique(reports.map((x) => x.other.span.line));
       const r = reports[0];
       out.push({
         kind: "race",
@@ -282,15 +247,7 @@ export class RaceDetector {
       });
     }
     // One race finding per location: the first interleaving found explains it; every line takes part.
-    const byLoc = new Map<Loc, RaceReport[]>();
-    for (const r of this.reports) {
-      if (r.kind === "race") {
-        const list = byLoc.get(r.loc) ?? [];
-        list.push(r);
-        byLoc.set(r.loc, list);
-      }
-    }
-    for (const [loc, all] of byLoc) {
+    for (const [loc, all] of byLocation(this.reports, "race")) {
       const where = locationName(loc, mainGlobals);
       // A one-line update found through the same check in another task is a lost update too.
       const lost = all.filter((x) => !x.check || x.r.span.line === x.w!.span.line);
@@ -298,8 +255,8 @@ export class RaceDetector {
       const r = reports[0];
       const t = name(r.r.task);
       const u = name(r.other.task);
-      const tasks = [...new Set(reports.flatMap((x) => [x.r.task, x.other.task]))].sort((a, b) => a - b).map(name);
-      const lines = [...new Set(reports.flatMap((x) => [x.r.span.line, x.w!.span.line, x.other.span.line]))].sort((a, b) => a - b);
+      const tasks = sortedUnique(reports.flatMap((x) => [x.r.task, x.other.task])).map(name);
+      const lines = sortedUnique(reports.flatMap((x) => [x.r.span.line, x.w!.span.line, x.other.span.line]));
       const oneLine = reports.every((x) => x.r.span.line === x.w!.span.line);
       const gilNote = oneLine
         ? " CPython 3.10–3.12 hand the GIL over only at calls and loop jumps, so a one-line update without a call in it is seldom interrupted there and the total may come out right; under 3.9 or the free-threaded 3.13t updates are lost."
@@ -351,6 +308,19 @@ export class RaceDetector {
     }
     return out;
   }
+}
+
+const sortedUnique = (xs: number[]): number[] => [...new Set(xs)].sort((a, b) => a - b);
+
+/** The reports of one kind, by location, in the order they were found. */
+function byLocation(reports: RaceReport[], kind: RaceReport["kind"]): Map<Loc, RaceReport[]> {
+  const out = new Map<Loc, RaceReport[]>();
+  for (const r of reports) {
+    if (r.kind === kind) {
+      out.set(r.loc, [...(out.get(r.loc) ?? []), r]);
+    }
+  }
+  return out;
 }
 
 const listOf = (xs: string[]): string => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`);
