@@ -5,6 +5,7 @@
  */
 import "./vm/load";
 import { parse } from "./python/parse";
+import { INT_MAX_STR_DIGITS, setIntMaxStrDigits } from "./vm/numbers";
 import { compileModule } from "./python/compile";
 import type { CodeObject } from "./python/code";
 import { codeConsts } from "./vm/call";
@@ -127,7 +128,9 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
   machine.sources.set(filename, lines);
   setVm(machine);
   resetIds();
-  setRecursionLimit(DEFAULT_RECURSION_LIMIT); // interpreter settings start afresh for every run
+  // Interpreter settings a program may change (sys.setrecursionlimit, sys.set_int_max_str_digits) start afresh for every run.
+  setRecursionLimit(DEFAULT_RECURSION_LIMIT);
+  setIntMaxStrDigits(INT_MAX_STR_DIGITS);
   const task = new Task();
   setCurrentTask(task);
   let status: RunStatus = "completed";

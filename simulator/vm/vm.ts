@@ -3,7 +3,6 @@
  * the limits. One Vm exists per run; `vm()` returns the current one (a run is synchronous,
  * so runs in one JS thread never interleave).
  */
-import { INT_MAX_STR_DIGITS, setIntMaxStrDigits } from "./numbers";
 import { LimitReached, Unsupported } from "./errors";
 import { instantiateModule } from "./modules";
 import type { PyDict, PyModule } from "./objects";
@@ -46,9 +45,7 @@ export class Vm {
     readonly limits: Limits,
     readonly stdin: string,
     readonly seed: number,
-  ) {
-    setIntMaxStrDigits(INT_MAX_STR_DIGITS); // interpreter settings start afresh for every run
-  }
+  ) {}
 
   write(stream: "stdout" | "stderr", text: string): void {
     if (text.length === 0) {

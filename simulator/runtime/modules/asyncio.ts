@@ -75,7 +75,7 @@ _FINISHED = "FINISHED"
 
 
 def iscoroutine(obj):
-    return type(obj).__name__ == "coroutine" or type(obj).__name__ == "generator" and getattr(obj, "_is_coroutine", False)
+    return type(obj).__name__ == "coroutine"
 
 
 def iscoroutinefunction(func):
@@ -539,13 +539,9 @@ def create_task(coro, *, name=None, context=None):
     return get_running_loop().create_task(coro, name=name)
 
 
-class _SleepHandle:
-    pass
-
-
 async def sleep(delay, result=None):
     if delay <= 0:
-        await _yield_once()
+        await _YieldOnce()
         return result
     loop = get_running_loop()
     future = loop.create_future()
@@ -557,12 +553,11 @@ async def sleep(delay, result=None):
 
 
 class _YieldOnce:
+    """sleep(0): gives the other tasks one turn."""
+
     def __await__(self):
         yield
 
-
-def _yield_once():
-    return _YieldOnce()
 
 
 def _set_result_unless_cancelled(fut, result):
