@@ -26,6 +26,7 @@ import {
   nativeType,
   newTuple,
   type KwArgs,
+  type NativeFn,
   type PyValue,
 } from "../objects";
 import { eq, forEach, repr, reprEnter, reprLeave, typeName, type CompareKind } from "../protocol";
@@ -843,6 +844,18 @@ function commonMethods(owner: "set" | "frozenset"): Record<string, (args: PyValu
   };
 }
 
+/** `s |= t` and its kin: only with another set (a frozenset too), else NotImplemented; the result is s itself. */
+function inPlace(name: string, update: (so: PySet, other: PySet) => void): NativeFn {
+  return (args) => {
+    const so = anySelf(args[0], "set", name);
+    if (!(args[1] instanceof PySet)) {
+      return NotImplemented;
+    }
+    update(so, args[1]);
+    return so;
+  };
+}
+
 defMethods(SetType, {
   ...commonMethods("set"),
   __new__: (args) => allocInstance(newChecked(SetType, args[0])),
@@ -850,38 +863,10 @@ defMethods(SetType, {
     setInit(anySelf(args[0], "set", "__init__"), args, kwargs);
     return None;
   },
-  __ior__: (args) => {
-    const so = anySelf(args[0], "set", "__ior__");
-    if (!(args[1] instanceof PySet)) {
-      return NotImplemented;
-    }
-    setUpdateInternal(so, args[1]);
-    return so;
-  },
-  __iand__: (args) => {
-    const so = anySelf(args[0], "set", "__iand__");
-    if (!(args[1] instanceof PySet)) {
-      return NotImplemented;
-    }
-    swapBodies(so, setIntersection(so, args[1]));
-    return so;
-  },
-  __isub__: (args) => {
-    const so = anySelf(args[0], "set", "__isub__");
-    if (!(args[1] instanceof PySet)) {
-      return NotImplemented;
-    }
-    setDifferenceUpdate(so, args[1]);
-    return so;
-  },
-  __ixor__: (args) => {
-    const so = anySelf(args[0], "set", "__ixor__");
-    if (!(args[1] instanceof PySet)) {
-      return NotImplemented;
-    }
-    setSymmetricDifferenceUpdate(so, args[1]);
-    return so;
-  },
+  __ior__: inPlace("__ior__", setUpdateInternal),
+  __iand__: inPlace("__iand__", (so, other) => swapBodies(so, setIntersection(so, other))),
+  __isub__: inPlace("__isub__", setDifferenceUpdate),
+  __ixor__: inPlace("__ixor__", setSymmetricDifferenceUpdate),
   add: (args, kwargs) => {
     const so = anySelf(args[0], "set", "add");
     oneArg("set", "add", args.length - 1, kwargs);
