@@ -20,7 +20,7 @@ import { formatException, formatExceptionOnly, formatSyntaxError } from "./vm/tr
 import { defaultLimits, setVm, Vm, type Limits } from "./vm/vm";
 import { makeBuiltins } from "./vm/builtins";
 import { Machine } from "./runtime/machine";
-import { MachineStop } from "./runtime/waitfor";
+import { MachineStop, type Waiter } from "./runtime/waitfor";
 import { makeMachine, resolveSettings, scheduleToken, type MachineSettings } from "./runtime/session";
 
 export type RunStatus =
@@ -54,6 +54,8 @@ export interface StopInfo {
   col: number;
   endLine: number;
   endCol: number;
+  /** For a deadlock or a hang: the threads that wait, in what call and where. */
+  waiting?: Waiter[];
 }
 
 export interface RunResult {
@@ -237,7 +239,7 @@ export function runSource(source: string, options: RunOptions = {}): RunResult {
     } else if (err instanceof MachineStop) {
       status = err.status;
       exitCode = null;
-      stop = { message: err.message, ...err.span };
+      stop = { message: err.message, ...err.span, waiting: err.waiting };
     } else if (err instanceof Unsupported) {
       status = "unsupported";
       exitCode = null;

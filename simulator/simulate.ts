@@ -108,7 +108,7 @@ export function simulate(source: string, options: SimulateOptions = {}): Report 
     stats: { virtualTime: ns(end), steps: r.steps, ...(m ? statsOf(m, end) : {}) },
   };
   if (options.analyze !== false) {
-    report.findings.push(...analysisFindings(detector, m, report));
+    report.findings.push(...analysisFindings(detector, m, report, r.stop?.waiting));
   }
   report.events = compactLockEvents(report.events);
   return report;

@@ -3,7 +3,8 @@
  * inversions and GIL findings (from the Report's events and statistics afterwards).
  */
 import type { Machine } from "../runtime/machine";
-import type { Finding, Report, SourceSpan } from "../trace/report";
+import type { Waiter } from "../runtime/waitfor";
+import type { Finding, Report } from "../trace/report";
 import { objectId } from "../vm/identity";
 import { PyDict, PyList, PyObject, PyTuple, PyType, type PyValue } from "../vm/objects";
 import { gilFindings } from "./gil";
@@ -30,7 +31,7 @@ export function withRaceDetector<T>(filename: string, run: () => T): { result: T
  * Every analysis finding for a finished run, most severe first (a stable order: Reports are
  * compared byte for byte). Also retells the machine's deadlock finding in `report`.
  */
-export function analysisFindings(detector: RaceDetector, m: Machine | undefined, report: Report): Finding[] {
+export function analysisFindings(detector: RaceDetector, m: Machine | undefined, report: Report, waiting: readonly Waiter[] = []): Finding[] {
   const out: Finding[] = [];
   const main = m?.mainProcess?.modules.get("__main__")?.dict ?? null;
   const namer = lockNamer(main);
@@ -45,7 +46,7 @@ export function analysisFindings(detector: RaceDetector, m: Machine | undefined,
     // The machine's deadlock finding (in report.findings) is retold with what each task holds.
     const i = report.findings.findIndex((f) => f.kind === "deadlock");
     if (i >= 0) {
-      report.findings[i] = explainDeadlock(report.findings[i], report, namer);
+      report.findings[i] = explainDeadlock(report.findings[i], report, waiting, namer);
     }
   }
   const rank = { error: 0, warning: 1, info: 2 } as const;
@@ -92,46 +93,22 @@ export function lockNamer(globals: PyDict | null): LockNamer {
  * A deadlock, told with what each task holds: the machine finds the cycle of waits; the
  * events say which locks each task took and where.
  */
-export function explainDeadlock(f: Finding, report: Pick<Report, "events" | "tasks" | "segments">, namer: LockNamer): Finding {
-  const held = walkHolds(report.events);
-  // Each blocked task's last segment says where it waits.
-  const waitsAt = new Map<number, SourceSpan | undefined>();
-  for (const g of report.segments) {
-    if (g.state === "blocked") {
-      waitsAt.set(g.task, g.span);
-    } else {
-      waitsAt.delete(g.task);
-    }
-  }
-  const name = (t: number): string => report.tasks.find((x) => x.id === t)?.name ?? `task ${t}`;
-  // The machine's message names the tasks of the cycle and where each waits (the open
-  // segments of a stuck run are not in the Report).
-  const involved = report.tasks.map((t) => t.id).filter((t) => f.message.includes(`${name(t)} (pid`));
-  for (const t of involved) {
-    if (!waitsAt.has(t)) {
-      const at = f.message.slice(f.message.indexOf(`${name(t)} (pid`)).match(/^[^;]*? at line (\d+)/);
-      if (at !== null) {
-        waitsAt.set(t, { line: Number(at[1]), col: 0, endLine: Number(at[1]), endCol: 0 });
-      }
-    }
-  }
-  if (involved.length === 0) {
+export function explainDeadlock(f: Finding, report: Pick<Report, "events" | "tasks">, waiting: readonly Waiter[], namer: LockNamer): Finding {
+  if (waiting.length === 0) {
     return f;
   }
-  const lockText = (o: number): string => namer(o) ?? `a lock`;
-  // "waits in Lock.acquire() at line 8", as the machine said it.
-  const waitText = (t: number): string => {
-    const m = f.message.slice(f.message.indexOf(`${name(t)} (pid`)).match(/^[^;]*?(waits in [^;]*?)(?:;|, each waiting|$)/);
-    return m !== null ? m[1] : `waits at line ${waitsAt.get(t)?.line ?? "?"}`;
-  };
-  const parts = involved.map((t) => {
-    const h = held.get(t) ?? [];
+  const held = walkHolds(report.events);
+  const name = (t: number): string => report.tasks.find((x) => x.id === t)?.name ?? `task ${t}`;
+  const lockText = (o: number): string => namer(o) ?? "a lock";
+  const waitText = (w: Waiter): string => `waits in ${w.reason}${w.span ? ` at line ${w.span.line}` : ""}`;
+  const parts = waiting.map((w) => {
+    const h = held.get(w.task) ?? [];
     const holds = h.length ? `holds ${h.map((x) => `${lockText(x.obj)} (line ${x.span?.line ?? "?"})`).join(" and ")} and ` : "";
-    return `${name(t)} ${holds}${waitText(t)}`;
+    return `${name(w.task)} ${holds}${waitText(w)}`;
   });
-  const allLocks = involved.every((t) => /Lock\.acquire|RLock\.acquire|acquire\(\)|__enter__/.test(waitText(t)));
+  const allLocks = waiting.every((w) => /acquire\(\)|__enter__/.test(w.reason));
   const ending =
-    involved.length === 1
+    waiting.length === 1
       ? allLocks
         ? "it waits for a lock it holds itself: a Lock is not reentrant (use an RLock, or do not take it twice)"
         : "it waits for itself"
@@ -142,9 +119,9 @@ export function explainDeadlock(f: Finding, report: Pick<Report, "events" | "tas
     ...f,
     message: `Deadlock: ${parts.join("; ")}: ${ending}.`,
     detail: f.message,
-    locations: involved.flatMap((t) => [
-      ...(held.get(t) ?? []).filter((x) => x.span !== undefined).map((x) => ({ ...x.span!, task: name(t), role: `holds ${lockText(x.obj)}` })),
-      ...(waitsAt.get(t) !== undefined ? [{ ...waitsAt.get(t)!, task: name(t), role: "waits" }] : []),
+    locations: waiting.flatMap((w) => [
+      ...(held.get(w.task) ?? []).filter((x) => x.span !== undefined).map((x) => ({ ...x.span!, task: name(w.task), role: `holds ${lockText(x.obj)}` })),
+      ...(w.span !== undefined ? [{ ...w.span, task: name(w.task), role: "waits" }] : []),
     ]),
   };
 }

@@ -8,12 +8,21 @@
 import type { SourceSpan } from "../trace/report";
 import type { SimProcess, SimThread } from "./task";
 
+/** One waiting thread of a deadlock or hang: who, in what call, where. */
+export interface Waiter {
+  task: number;
+  reason: string;
+  span?: SourceSpan;
+}
+
 /** Why the run cannot go on: every thread waits and nothing will wake one. */
 export class MachineStop extends Error {
   constructor(
     readonly status: "deadlock" | "hang",
     message: string,
     readonly span: SourceSpan,
+    /** The threads of the cycle (deadlock) or the waiting ones (hang), in the message's order. */
+    readonly waiting: Waiter[] = [],
   ) {
     super(message);
   }
@@ -25,11 +34,12 @@ export function diagnoseStuck(blocked: SimThread[], mainProcess: SimProcess): Ma
   const describe = (x: SimThread): string => `${x.name} (pid ${x.proc.pid}) waits in ${x.block?.reason ?? "a blocking call"}${x.blockSpan ? ` at line ${x.blockSpan.line}` : ""}`;
   const main = mainProcess.main;
   const span = (cycle?.[0] ?? main).blockSpan ?? main.blockSpan ?? { line: 1, col: 0, endLine: 1, endCol: 0 };
+  const waiter = (x: SimThread): Waiter => ({ task: x.id, reason: x.block?.reason ?? "a blocking call", span: x.blockSpan });
   if (cycle !== null) {
-    return new MachineStop("deadlock", `deadlock: ${cycle.map(describe).join("; ")}, each waiting for the next`, span);
+    return new MachineStop("deadlock", `deadlock: ${cycle.map(describe).join("; ")}, each waiting for the next`, span, cycle.map(waiter));
   }
   const waiting = blocked.filter((x) => !x.daemon || x.proc !== mainProcess).slice(0, 6);
-  return new MachineStop("hang", `hang: every thread waits and nothing can wake one: ${waiting.map(describe).join("; ")}`, (waiting[0] ?? main).blockSpan ?? span);
+  return new MachineStop("hang", `hang: every thread waits and nothing can wake one: ${waiting.map(describe).join("; ")}`, (waiting[0] ?? main).blockSpan ?? span, waiting.map(waiter));
 }
 
 /** A cycle in the wait-for graph among blocked threads, or null. */
