@@ -224,6 +224,14 @@ export class RaceDetector {
   findings(m: Machine, mainGlobals: PyDict | null): Finding[] {
     const name = (t: number): string => m.threads[t]?.name ?? `task ${t}`;
     const out: Finding[] = [];
+    if (this.skipped) {
+      out.push({
+        kind: "limit",
+        severity: "info",
+        message: `The race analysis was not run: the program started more than ${MAX_TASKS} threads (their vector clocks would grow with every one).`,
+        locations: [],
+      });
+    }
     // One flag-polling warning per location, naming every poller and setter (the same words
     // whichever schedule found them first).
     for (const [loc, reports] of byLocation(this.reports, "flag")) {
