@@ -202,7 +202,7 @@ function main(argv: string[]): number {
     process.stdout.write(o.stdout);
     process.stderr.write(o.stderr);
   }
-  const stopFinding = report.findings.find((f) => STOP_KINDS.has(f.kind));
+  const stopFinding = report.findings.find((f) => STOP_KINDS.has(f.kind) && f.severity !== "info");
   if (!json && stopFinding !== undefined && o.status !== "syntax-error") {
     const l = stopFinding.locations[0];
     process.stderr.write(`interleave: ${o.status} at ${basename(file)}:${l?.line ?? "?"}: ${stopFinding.message}\n`);
